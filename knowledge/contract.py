@@ -83,6 +83,8 @@ class AssessmentResponse(BaseModel):
     route_advice: list[RouteOut]
     audience: Audience
     child_age_years: int | None = Field(None, description="as given, or as read from the narrative")
-    involved: list[str] = Field(default_factory=list, description="who the concern is about, as read from the narrative")
+    involved: list[str] = Field(
+        default_factory=list, description="who the concern is about, as read from the narrative"
+    )
     threshold_document: DocumentRef
     trace: list[dict[str, Any]] = Field(default_factory=list, description="the decision-table rows that fired")

@@ -121,18 +121,24 @@ class Indicator(Strict):
     category: Identifier = Field(description="a category id from the document's categories")
     professional: str
     plain: str
-    words: list[str] = Field(min_length=1, description="what people write for it; the text analyser's matchers are built from these")
+    words: list[str] = Field(
+        min_length=1, description="what people write for it; the text analyser's matchers are built from these"
+    )
     source: list[Source] = Field(min_length=1)
     urgency: Urgency = Urgency.standard
     routes: list[Route] = Field(default_factory=list)
-    tags: list[Identifier] = Field(default_factory=list, description="features the decision tables test, e.g. injury, sexual_activity")
+    tags: list[Identifier] = Field(
+        default_factory=list, description="features the decision tables test, e.g. injury, sexual_activity"
+    )
 
 
 class Question(Strict):
     id: Identifier
     text: Wording
     confirms: list[Identifier] = Field(default_factory=list, description="indicators a 'yes' adds")
-    rules_out: list[Identifier] = Field(default_factory=list, description="indicators a 'no' removes when only the text suggested them")
+    rules_out: list[Identifier] = Field(
+        default_factory=list, description="indicators a 'no' removes when only the text suggested them"
+    )
     ask_when: list[Identifier] = Field(
         default_factory=list,
         description="ask only when one of these categories or tags is present; empty means it may always be asked",
@@ -180,5 +186,8 @@ class Document(Strict):
     contacts: list[Contact] = Field(default_factory=list)
     routes: list[RouteAdvice] = Field(default_factory=list)
     response_times: ResponseTimes | None = None
-    next_steps: dict[str, Wording] = Field(default_factory=dict, description="keyed by route or level_N")
+    next_steps: dict[Identifier, Wording] = Field(
+        default_factory=dict, description="wording of the steps the engine adds, keyed by step id"
+    )
+    consent_text: dict[Consent, Wording] = Field(default_factory=dict, description="consent advice wording")
     indicator_overrides: dict[Identifier, dict] = Field(default_factory=dict)

@@ -1,0 +1,386 @@
+"""The decision engine: what is known about a child -> level, urgency, routes, with reasons.
+
+Facts come from three places and take one path: indicators ticked directly, indicators the text
+analyser found in the narrative, and answers to the document's questions. The decision tables
+(knowledge/decisions.py) then turn derived features into level, urgency and routes; level and
+urgency are the highest any rule gives, so adding a concern can never lower them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from knowledge.contract import (
+    AssessmentRequest,
+    AssessmentResponse,
+    ConsentAdvice,
+    DocumentRef,
+    MatchedIndicator,
+    QuestionOut,
+    RouteOut,
+)
+from knowledge.loader import ThresholdDocument, load_document
+from knowledge.schema import Audience, Consent, Indicator, Route, Urgency
+
+if TYPE_CHECKING:
+    from knowledge.analyser import Analysis
+
+MAX_QUESTIONS = 3
+ROUTE_ORDER = (
+    Route.emergency_services,
+    Route.mash_referral,
+    Route.lado,
+    Route.police_fgm_report,
+    Route.nrm,
+    Route.prevent,
+    Route.private_fostering_notification,
+    Route.police,
+    Route.early_help,
+    Route.universal,
+)
+_URGENCIES = {u.value: u for u in Urgency}
+_PUBLIC_ROLES = {"public", "parent"}
+# Roles whose first step is their setting's designated safeguarding lead.
+_DSL_SETTINGS = {"teacher", "nursery", "youth_worker", "school_nurse"}
+
+
+class InvalidRequest(ValueError):
+    """The request names something the threshold document does not know."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(f"{field_name}: {message}")
+        self.field = field_name
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Evidence:
+    indicator: Indicator
+    text: str
+    origin: str  # "text", "ticked" or "answer"
+    start: int | None = None
+    end: int | None = None
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Outcome:
+    level: int
+    urgency: Urgency
+    routes: tuple[Route, ...]
+    level_max: int
+    trace: tuple[dict[str, Any], ...] = field(default=(), compare=False)
+
+    def weight(self) -> tuple[int, int, int]:
+        return (self.urgency.rank, self.level, len(self.routes))
+
+
+def assess(
+    request: AssessmentRequest,
+    *,
+    document: ThresholdDocument | None = None,
+    analysis: Analysis | None = None,
+) -> AssessmentResponse:
+    """Assess one request against its threshold document (the deployment's default when not named)."""
+    doc = document or load_document(request.threshold_document)
+    if analysis is None and request.narrative.strip():
+        # spaCy loads only when there is text to read, so facts-only callers stay light.
+        from knowledge.analyser import Analyser
+
+        analysis = Analyser.for_document(doc).analyse(request.narrative)
+    age = request.child_age_years
+    if age is None and analysis is not None:
+        age = analysis.child_age_years
+    involved = tuple(analysis.involved) if analysis else ()
+    evidence = _gather(doc, request, analysis)
+    outcome = decide(
+        doc, evidence, role=request.reporter_role.value, age=age, answers=request.answers, involved=involved
+    )
+    audience = audience_for(request.reporter_role.value)
+    return AssessmentResponse(
+        level=outcome.level,
+        level_name=doc.levels[outcome.level].name,
+        urgency=outcome.urgency,
+        routes=list(outcome.routes),
+        indicators=[_matched(doc, item, audience) for item in sorted(evidence.values(), key=_evidence_order)],
+        rationale=_rationale(doc, outcome, evidence, audience),
+        next_steps=_next_steps(doc, outcome, request.reporter_role.value, audience),
+        questions=_questions(doc, evidence, request, age, involved, outcome, audience),
+        consent=_consent(doc, outcome, evidence, audience),
+        route_advice=[_route_out(doc, route, audience) for route in outcome.routes],
+        audience=audience,
+        child_age_years=age,
+        involved=list(involved),
+        threshold_document=DocumentRef(id=doc.id, version=doc.version),
+        trace=list(outcome.trace),
+    )
+
+
+def audience_for(role: str) -> Audience:
+    if role == "child":
+        return Audience.child
+    return Audience.public if role in _PUBLIC_ROLES else Audience.professional
+
+
+def decide(
+    doc: ThresholdDocument,
+    evidence: dict[str, Evidence],
+    *,
+    role: str,
+    age: int | None,
+    answers: dict[str, bool | None],
+    involved: tuple[str, ...] = (),
+) -> Outcome:
+    """Run the decision tables on the features of a set of indicators."""
+    indicators = [item.indicator for item in evidence.values()]
+    level_max = max((i.level for i in indicators), default=1)
+    high = [i for i in indicators if i.level >= 3]
+    facts: dict[str, Any] = {
+        "role": role,
+        "age": age,
+        "answers": answers,
+        "involved": list(involved),
+        "tags": sorted({tag for i in indicators for tag in i.tags}),
+        "categories": sorted({i.category for i in indicators}),
+        "level_max": level_max,
+        "dims_l2": len({i.domain for i in indicators if i.level >= 2}),
+        "dims_l3": len({i.domain for i in high}),
+        "sides_l3": len({i.domain.split(".", 1)[0] for i in high}),
+        "indicator_urgency": max((i.urgency for i in indicators), key=lambda u: u.rank, default=Urgency.standard).value,
+        "indicator_routes": sorted({route.value for i in indicators for route in i.routes}),
+    }
+    tables = doc.decisions.tables
+    trace: list[dict[str, Any]] = []
+
+    level_hits = _run(tables["level"], facts, trace)
+    level = max([1, *(int(out["level"]) for _, out in level_hits if out.get("level") is not None)])
+    urgency_hits = _run(tables["urgency"], facts, trace)
+    urgency = max(
+        [Urgency.standard, *(_URGENCIES[out["urgency"]] for _, out in urgency_hits if out.get("urgency"))],
+        key=lambda u: u.rank,
+    )
+    facts["level"] = level
+    facts["urgency"] = urgency.value
+    route_hits = _run(tables["routes"], facts, trace)
+    found = {Route(out["route"]) for _, out in route_hits}
+    routes = tuple(route for route in ROUTE_ORDER if route in found)
+    return Outcome(level=level, urgency=urgency, routes=routes, level_max=level_max, trace=tuple(trace))
+
+
+def _run(table, facts: dict[str, Any], trace: list[dict[str, Any]]):
+    hits = table.evaluate(json.dumps(facts))
+    for row, outputs in hits:
+        trace.append({"table": table.name, "rule": row.id, "row": row.index + 1, **outputs})
+    return hits
+
+
+def _gather(doc: ThresholdDocument, request: AssessmentRequest, analysis: Analysis | None) -> dict[str, Evidence]:
+    evidence: dict[str, Evidence] = {}
+    if analysis is not None:
+        for finding in analysis.findings:
+            indicator = doc.indicators.get(finding.indicator_id)
+            if indicator is not None and finding.indicator_id not in evidence:
+                evidence[finding.indicator_id] = Evidence(
+                    indicator, finding.evidence, "text", finding.start, finding.end, finding.confidence
+                )
+    for position, indicator_id in enumerate(request.indicators):
+        indicator = doc.indicators.get(indicator_id)
+        if indicator is None:
+            raise InvalidRequest(f"indicators.{position}", f"unknown indicator '{indicator_id}' in document '{doc.id}'")
+        evidence.setdefault(indicator_id, Evidence(indicator, "ticked by the reporter", "ticked"))
+    for question_id, answer in request.answers.items():
+        question = doc.questions.get(question_id)
+        if question is None:
+            raise InvalidRequest(f"answers.{question_id}", f"unknown question in document '{doc.id}'")
+        if answer is True:
+            for indicator_id in question.confirms:
+                evidence.setdefault(
+                    indicator_id,
+                    Evidence(doc.indicators[indicator_id], f"answered yes: {question.text.professional}", "answer"),
+                )
+        elif answer is False:
+            for indicator_id in question.rules_out:
+                item = evidence.get(indicator_id)
+                # An explicit answer outweighs a reading of the text, but never for danger now:
+                # a "no" cannot talk the service out of a 999 the person's own words called for.
+                if item is not None and item.origin == "text" and item.indicator.urgency is not Urgency.emergency:
+                    del evidence[indicator_id]
+    return evidence
+
+
+def _evidence_order(item: Evidence) -> tuple[int, int, str]:
+    return (-item.indicator.level, -item.indicator.urgency.rank, item.indicator.id)
+
+
+def _wording(indicator: Indicator, audience: Audience) -> str:
+    return indicator.professional if audience is Audience.professional else indicator.plain
+
+
+def _cite(indicator: Indicator) -> str:
+    return "; ".join(f"{source.file} {source.where}" for source in indicator.source)
+
+
+def _matched(doc: ThresholdDocument, item: Evidence, audience: Audience) -> MatchedIndicator:
+    indicator = item.indicator
+    return MatchedIndicator(
+        id=indicator.id,
+        level=indicator.level,
+        category=indicator.category,
+        domain=indicator.domain,
+        description=_wording(indicator, audience),
+        evidence=item.text,
+        source=_cite(indicator),
+        start=item.start,
+        end=item.end,
+        confidence=item.confidence,
+    )
+
+
+def _rationale(doc: ThresholdDocument, outcome: Outcome, evidence: dict[str, Evidence], audience: Audience) -> str:
+    level = doc.levels[outcome.level]
+    parts = [
+        f"Level {outcome.level}, {level.name}: {level.professional if audience is Audience.professional else level.plain}"
+    ]
+    if not evidence:
+        parts.append("Nothing described so far points to a need beyond what universal services give.")
+    else:
+        seen = sorted(evidence.values(), key=_evidence_order)[:5]
+        parts.append(
+            "What we saw: "
+            + "; ".join(f"{_wording(e.indicator, audience)} (level {e.indicator.level})" for e in seen)
+            + "."
+        )
+    reasons = [row["reason"] for row in outcome.trace if row["table"] == "level" and row.get("level") == outcome.level]
+    if outcome.level > outcome.level_max:
+        parts.append(
+            f"The level is raised from {outcome.level_max} to {outcome.level} because {reasons[-1] if reasons else 'of the rules'}."
+            " When a case sits between two levels, we give the higher one."
+        )
+    urgency_reasons = [
+        row["reason"]
+        for row in outcome.trace
+        if row["table"] == "urgency" and row.get("urgency") == outcome.urgency.value
+    ]
+    if outcome.urgency is not Urgency.standard and urgency_reasons:
+        parts.append(f"Urgency is {outcome.urgency.value} because {urgency_reasons[-1]}.")
+    return " ".join(parts)
+
+
+def _next_steps(doc: ThresholdDocument, outcome: Outcome, role: str, audience: Audience) -> list[str]:
+    steps: list[str] = []
+    wording = doc.meta.next_steps
+
+    def add(key: str) -> None:
+        text = getattr(wording[key], audience.value) if key in wording else ""
+        if text and text not in steps:
+            steps.append(text)
+
+    if Route.emergency_services in outcome.routes:
+        steps.append(getattr(doc.routes[Route.emergency_services].how, audience.value))
+    if role in _DSL_SETTINGS:
+        add(
+            "speak_to_dsl_now"
+            if outcome.level >= 3 or outcome.urgency is not Urgency.standard
+            else "speak_to_safeguarding_lead"
+        )
+    for route in outcome.routes:
+        if route is not Route.emergency_services:
+            text = getattr(doc.routes[route].how, audience.value)
+            if text not in steps:
+                steps.append(text)
+    if outcome.level >= 3:
+        add("listen_do_not_investigate")
+    add("record")
+    if audience is Audience.child:
+        add("trusted_adult")
+    add("childline")
+    if outcome.level < 4:
+        add("if_you_suspect_harm")
+    add("keep_watching")
+    return steps
+
+
+def _consent(
+    doc: ThresholdDocument, outcome: Outcome, evidence: dict[str, Evidence], audience: Audience
+) -> ConsentAdvice:
+    categories = [doc.categories[item.indicator.category] for item in evidence.values()]
+    withheld = [c for c in categories if c.consent is Consent.do_not_seek]
+    if withheld:
+        advice = Consent.do_not_seek
+    elif outcome.level == 4 or any(c.consent is Consent.inform for c in categories):
+        advice = Consent.inform
+    else:
+        advice = Consent.seek
+    text = getattr(doc.meta.consent_text[advice], audience.value)
+    if withheld and withheld[0].consent_reason and audience is Audience.professional:
+        text = f"{text} {withheld[0].consent_reason}"
+    return ConsentAdvice(advice=advice, text=text)
+
+
+def _route_out(doc: ThresholdDocument, route: Route, audience: Audience) -> RouteOut:
+    advice = doc.routes[route]
+    contact = doc.contacts.get(advice.contact) if advice.contact else None
+    return RouteOut(
+        route=route,
+        title=advice.title,
+        how=getattr(advice.how, audience.value),
+        timescale=advice.timescale,
+        contact_name=contact.name if contact else None,
+        contact_phone=contact.phone if contact else None,
+        contact_is_placeholder=contact.placeholder if contact else False,
+    )
+
+
+def _questions(
+    doc: ThresholdDocument,
+    evidence: dict[str, Evidence],
+    request: AssessmentRequest,
+    age: int | None,
+    involved: tuple[str, ...],
+    outcome: Outcome,
+    audience: Audience,
+) -> list[QuestionOut]:
+    """The questions whose answer could change the outcome, the biggest possible change first."""
+    present = {item.indicator.category for item in evidence.values()} | {
+        t for item in evidence.values() for t in item.indicator.tags
+    }
+    role = request.reporter_role.value
+    ranked: list[tuple[int, int, int, int, str]] = []
+    for order, question in enumerate(doc.questions.values()):
+        if question.id in request.answers:
+            continue
+        if question.always_first:
+            if any(i not in evidence for i in question.confirms):
+                ranked.append((0, 0, 0, order, question.id))
+            continue
+        if question.ask_when and not present.intersection(question.ask_when):
+            continue
+        changes = []
+        missing = [i for i in question.confirms if i not in evidence]
+        if missing:
+            yes = dict(evidence)
+            for indicator_id in missing:
+                yes[indicator_id] = Evidence(doc.indicators[indicator_id], "", "answer")
+            changes.append(decide(doc, yes, role=role, age=age, answers=request.answers, involved=involved))
+        removable = [i for i in question.rules_out if i in evidence and evidence[i].origin == "text"]
+        if removable:
+            no = {k: v for k, v in evidence.items() if k not in removable}
+            changes.append(decide(doc, no, role=role, age=age, answers=request.answers, involved=involved))
+        deltas = [_change(outcome, other) for other in changes]
+        if deltas and max(deltas) > (0, 0, 0):
+            urgency, level, routes = max(deltas)
+            ranked.append((1, -urgency, -level, -routes, question.id))
+    ranked.sort()
+    return [
+        QuestionOut(id=qid, text=getattr(doc.questions[qid].text, audience.value)) for *_, qid in ranked[:MAX_QUESTIONS]
+    ]
+
+
+def _change(current: Outcome, other: Outcome) -> tuple[int, int, int]:
+    return (
+        abs(other.urgency.rank - current.urgency.rank),
+        abs(other.level - current.level),
+        len(set(other.routes) ^ set(current.routes)),
+    )
