@@ -1,8 +1,8 @@
 """Command line: assess a JSON case, check a document, publish the JSON Schema.
 
-    python -m knowledge assess case.json        # or '-' for standard input; prints the contract's response
-    python -m knowledge check [document-id ...]  # loads and cross-checks documents, prints their size
-    python -m knowledge schema                   # writes knowledge/schema/*.schema.json
+python -m knowledge assess case.json        # or '-' for standard input; prints the contract's response
+python -m knowledge check [document-id ...]  # loads and cross-checks documents, prints their size
+python -m knowledge schema                   # writes knowledge/schema/*.schema.json
 """
 
 from __future__ import annotations

@@ -52,7 +52,7 @@ class Table:
         return hits
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: the engine caches verdicts per loaded table set
 class DecisionTables:
     tables: dict[str, Table]
     path: Path
@@ -124,11 +124,28 @@ def _compile_table(path: Path, node: dict) -> Table:
             cell = (rule.get(column_id) or "").strip()
             if cell:
                 _check_expression(where, rule_id, cell)
-                compiled_outputs.append((field, zen.compile_expression(cell)))
+                compiled_outputs.append((field, _Constant.of(cell) or zen.compile_expression(cell)))
         rows.append(Row(rule_id, index, tuple(compiled_outputs), rule.get("description", "")))
         conditions.append(condition)
     combined = zen.compile_expression("[" + ", ".join(conditions) + "]")
     return Table(name=node["name"], rows=tuple(rows), conditions=combined, content=content)
+
+
+@dataclass(frozen=True)
+class _Constant:
+    """An output cell that is a plain literal: evaluated once when the table loads, not per call."""
+
+    value: Any
+
+    @classmethod
+    def of(cls, cell: str) -> _Constant | None:
+        try:
+            return cls(json.loads(cell))
+        except ValueError:
+            return None
+
+    def evaluate(self, _context: Any = None) -> Any:
+        return self.value
 
 
 def _substitute(cell: str, field: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from knowledge.contract import (
@@ -21,6 +22,7 @@ from knowledge.contract import (
     QuestionOut,
     RouteOut,
 )
+from knowledge.decisions import DecisionTables
 from knowledge.loader import ThresholdDocument, load_document
 from knowledge.schema import Audience, Consent, Indicator, Route, Urgency
 
@@ -151,26 +153,31 @@ def decide(
         "indicator_urgency": max((i.urgency for i in indicators), key=lambda u: u.rank, default=Urgency.standard).value,
         "indicator_routes": sorted({route.value for i in indicators for route in i.routes}),
     }
-    tables = doc.decisions.tables
-    trace: list[dict[str, Any]] = []
+    return _run_tables(doc.decisions, json.dumps(facts))
 
-    level_hits = _run(tables["level"], facts, trace)
+
+@lru_cache(maxsize=8192)
+def _run_tables(decisions: DecisionTables, facts_json: str) -> Outcome:
+    """The tables' verdict on one set of features; cached because it is a pure function of them."""
+    tables = decisions.tables
+    trace: list[dict[str, Any]] = []
+    facts = json.loads(facts_json)
+
+    level_hits = _run(tables["level"], facts_json, trace)
     level = max([1, *(int(out["level"]) for _, out in level_hits if out.get("level") is not None)])
-    urgency_hits = _run(tables["urgency"], facts, trace)
+    urgency_hits = _run(tables["urgency"], facts_json, trace)
     urgency = max(
         [Urgency.standard, *(_URGENCIES[out["urgency"]] for _, out in urgency_hits if out.get("urgency"))],
         key=lambda u: u.rank,
     )
-    facts["level"] = level
-    facts["urgency"] = urgency.value
-    route_hits = _run(tables["routes"], facts, trace)
+    route_hits = _run(tables["routes"], json.dumps({**facts, "level": level, "urgency": urgency.value}), trace)
     found = {Route(out["route"]) for _, out in route_hits}
     routes = tuple(route for route in ROUTE_ORDER if route in found)
-    return Outcome(level=level, urgency=urgency, routes=routes, level_max=level_max, trace=tuple(trace))
+    return Outcome(level=level, urgency=urgency, routes=routes, level_max=facts["level_max"], trace=tuple(trace))
 
 
-def _run(table, facts: dict[str, Any], trace: list[dict[str, Any]]):
-    hits = table.evaluate(json.dumps(facts))
+def _run(table, facts_json: str, trace: list[dict[str, Any]]):
+    hits = table.evaluate(facts_json)
     for row, outputs in hits:
         trace.append({"table": table.name, "rule": row.id, "row": row.index + 1, **outputs})
     return hits
@@ -351,9 +358,9 @@ def _questions(
     for order, question in enumerate(doc.questions.values()):
         if question.id in request.answers:
             continue
-        if question.always_first:
+        if question.always_first or question.standing:
             if any(i not in evidence for i in question.confirms):
-                ranked.append((0, 0, 0, order, question.id))
+                ranked.append((0 if question.always_first else 1, 0, 0, order, question.id))
             continue
         if question.ask_when and not present.intersection(question.ask_when):
             continue
@@ -371,7 +378,7 @@ def _questions(
         deltas = [_change(outcome, other) for other in changes]
         if deltas and max(deltas) > (0, 0, 0):
             urgency, level, routes = max(deltas)
-            ranked.append((1, -urgency, -level, -routes, question.id))
+            ranked.append((2, -urgency, -level, -routes, question.id))
     ranked.sort()
     return [
         QuestionOut(id=qid, text=getattr(doc.questions[qid].text, audience.value)) for *_, qid in ranked[:MAX_QUESTIONS]

@@ -143,7 +143,8 @@ class Question(Strict):
         default_factory=list,
         description="ask only when one of these categories or tags is present; empty means it may always be asked",
     )
-    always_first: bool = False
+    always_first: bool = Field(False, description="asked before anything else while unanswered (immediate danger)")
+    standing: bool = Field(False, description="asked in every conversation while unanswered, after always_first ones")
     source: list[Source] = Field(default_factory=list)
 
 
