@@ -94,7 +94,9 @@ def test_a_decision_table_must_collect_and_write_tests_with_dollar(england_copy)
     table = next(node for node in graph["nodes"] if node.get("name") == "level")
     table["content"]["rules"][1]["in_dims_l2"] = ">= 3"
     path.write_text(json.dumps(graph))
-    with pytest.raises(DocumentError, match=r"table level rule accumulated_needs: field dims_l2: write the test with \$"):
+    with pytest.raises(
+        DocumentError, match=r"table level rule accumulated_needs: field dims_l2: write the test with \$"
+    ):
         read_document(england_copy)
     table["content"]["rules"][1]["in_dims_l2"] = "$ >= 3"
     table["content"]["hitPolicy"] = "first"
