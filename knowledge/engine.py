@@ -192,6 +192,13 @@ def _gather(doc: ThresholdDocument, request: AssessmentRequest, analysis: Analys
                 evidence[finding.indicator_id] = Evidence(
                     indicator, finding.evidence, "text", finding.start, finding.end, finding.confidence
                 )
+        if analysis.immediate_danger:
+            # Danger-now language is the person's own "yes" to the first question, answered or not.
+            for indicator_id in doc.questions["immediate_danger"].confirms:
+                evidence.setdefault(
+                    indicator_id,
+                    Evidence(doc.indicators[indicator_id], "the words describe danger happening now", "text"),
+                )
     for position, indicator_id in enumerate(request.indicators):
         indicator = doc.indicators.get(indicator_id)
         if indicator is None:
