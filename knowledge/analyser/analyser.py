@@ -1,0 +1,178 @@
+"""The Analyser: matchers generated from the catalogue's words, filtered by the context cues."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from knowledge.analyser import cues
+from knowledge.analyser.age import read_age
+from knowledge.analyser.danger import read_danger
+from knowledge.analyser.involved import read_involved
+from knowledge.analyser.model import Analysis, Finding
+from knowledge.analyser.pipeline import Normaliser, build_nlp
+from knowledge.schema import Indicator
+
+# Words a pattern can do without: "bruise on the baby" also matches "bruise on her baby".
+FILLER = {
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "their",
+    "my",
+    "your",
+    "our",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "some",
+    "any",
+    "he",
+    "she",
+    "they",
+    "him",
+    "them",
+    "me",
+    "i",
+    "we",
+    "us",
+    "you",
+    "it",
+    "be",
+    "have",
+    "do",
+    "of",
+    "on",
+    "in",
+    "at",
+    "to",
+    "for",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "had",
+    "'s",
+    "s",
+    "by",
+    "very",
+    "really",
+    "got",
+    "get",
+    "been",
+    "being",
+    "just",
+}
+MAX_GAP = 3  # words allowed between two words of a pattern
+HISTORY_WORDS = {"previous", "previously", "past", "history", "before", "ago", "historic", "historical", "used"}
+TAG_ADULT_WORKING_WITH_CHILDREN = "adult_working_with_children"
+EMERGENCY = "emergency"
+
+_CACHE: dict[tuple[str, str], Analyser] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+class Analyser:
+    def __init__(self, indicators: Iterable[Indicator]) -> None:
+        self.indicators = {i.id: i for i in indicators}
+        self.nlp = build_nlp()
+        phrases = {i.id: [w.strip().lower() for w in i.words if w.strip()] for i in self.indicators.values()}
+        # First pass without fuzzy repair: the vocabulary is what the patterns themselves use.
+        bare = Normaliser(self.nlp, set())
+        tokenised = {key: [bare(self.nlp.make_doc(w), fuzzy=False) for w in words] for key, words in phrases.items()}
+        vocabulary = {t.norm_ for docs in tokenised.values() for d in docs for t in d if t.norm_ not in FILLER}
+        self.normaliser = Normaliser(self.nlp, vocabulary)
+        self.matcher = Matcher(self.nlp.vocab)
+        for key, docs in tokenised.items():
+            patterns = [p for p in (_pattern(d) for d in docs) if p]
+            if patterns:
+                self.matcher.add(key, patterns)
+        self.timeless = {
+            key
+            for key, words in phrases.items()
+            if any(w in HISTORY_WORDS for phrase in words for w in phrase.replace("-", " ").split())
+        }
+        self.staff_indicators = [i.id for i in self.indicators.values() if TAG_ADULT_WORKING_WITH_CHILDREN in i.tags]
+        self.emergency = {i.id for i in self.indicators.values() if i.urgency.value == EMERGENCY}
+
+    @classmethod
+    def for_document(cls, document: Any, version: str | None = None, indicators: Iterable[Indicator] | None = None):
+        """One analyser per document version and process: building the matchers is the slow part.
+
+        Takes a loaded document (anything with id, version and indicators) or its id, version and indicators.
+        """
+        if indicators is None:
+            doc_id, version, indicators = document.id, document.version, document.indicators.values()
+        else:
+            doc_id = document
+        key = (str(doc_id), str(version))
+        with _CACHE_LOCK:
+            analyser = _CACHE.get(key)
+            if analyser is None:
+                analyser = _CACHE[key] = cls(indicators)
+        return analyser
+
+    def parse(self, text: str) -> Doc:
+        doc = self.nlp(text)
+        return self.normaliser(doc)
+
+    def analyse(self, text: str) -> Analysis:
+        if not text.strip():
+            return Analysis()
+        doc = self.parse(text)
+        best: dict[str, Finding] = {}
+        guessed = set(doc.user_data.get("guessed", ()))
+        for match_id, start, end in self.matcher(doc):
+            key = self.nlp.vocab.strings[match_id]
+            span = Span(doc, start, end)
+            if self._excluded(doc, span, key):
+                continue
+            finding = Finding(key, span.text, span.start_char, span.end_char, _confidence(span, guessed))
+            current = best.get(key)
+            if current is None or (finding.confidence, -finding.start) > (current.confidence, -current.start):
+                best[key] = finding
+        involved = read_involved(doc)
+        if TAG_ADULT_WORKING_WITH_CHILDREN in involved:
+            for key in self.staff_indicators:
+                best.setdefault(key, Finding(key, _staff_evidence(doc), 0, 0, 0.7))
+        danger = read_danger(doc) or any(key in self.emergency for key in best)
+        findings = sorted(best.values(), key=lambda f: (f.start, f.indicator_id))
+        return Analysis(findings=findings, child_age_years=read_age(text), involved=involved, immediate_danger=danger)
+
+    def _excluded(self, doc: Doc, span: Span, key: str) -> bool:
+        if cues.negated(doc, span) or cues.hypothetical(doc, span):
+            return True
+        return key not in self.timeless and cues.historical(doc, span)
+
+
+def _pattern(phrase: Doc) -> list[dict]:
+    content = [t.norm_ for t in phrase if t.norm_ not in FILLER and not t.is_punct]
+    if not content:
+        content = [t.norm_ for t in phrase if not t.is_punct]
+    pattern: list[dict] = []
+    for position, norm in enumerate(content):
+        if position:
+            pattern.append({"IS_PUNCT": False, "OP": f"{{0,{MAX_GAP}}}"})
+        pattern.append({"NORM": norm})
+    return pattern
+
+
+def _confidence(span: Span, guessed: set[int]) -> float:
+    gaps = len(span) - 1
+    score = 0.95 - 0.03 * max(0, gaps)
+    if any(i in guessed for i in range(span.start, span.end)):
+        score -= 0.1
+    return round(max(score, 0.6), 2)
+
+
+def _staff_evidence(doc: Doc) -> str:
+    return "the narrative names an adult who works with children as the person of concern"

@@ -1,0 +1,198 @@
+"""Context that stops a match from counting as a present concern: negation, hypotheticals, history.
+
+The scopes are deliberately short and clause-bound: a cue that reaches too far would hide a real
+concern, and hiding one is worse than reporting one too many (rule 2, never under-triage).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+NEGATION = {"not", "no", "never", "nobody", "none", "nothing", "noone", "neither", "nor", "without"}
+DENIAL = {"deny", "denies", "denied", "denying"}  # a denial reaches across "that": "denies that he hit her"
+AFTER_NEGATION = {"deny", "denied", "none", "absent", "unfounded"}
+NEGATION_WINDOW = 6
+# Words that end a clause: a cue on the other side of them is about something else.
+BREAKERS = {
+    ",",
+    ";",
+    ":",
+    ".",
+    "!",
+    "?",
+    "-",
+    "–",
+    "(",
+    ")",
+    "but",
+    "and",
+    "although",
+    "though",
+    "however",
+    "yet",
+    "because",
+    "since",
+    "when",
+    "while",
+    "who",
+    "which",
+    "so",
+    "whereas",
+    "except",
+    "as",
+    "plus",
+    "+",
+    "/",
+    "also",
+    "then",
+    "after",
+    "before",
+    "until",
+    "that",
+}
+SOFT_BREAKERS = {"that"}  # denial and hypothetical scopes cross these
+
+HYPOTHETICAL_OPENERS = {
+    ("what", "if"),
+    ("in", "case"),
+    ("suppose",),
+    ("supposing",),
+    ("imagine",),
+    ("hypothetically",),
+    ("what", "happen", "if"),
+    ("if",),
+}
+IF_WINDOW = 4
+MODALS = {"would", "could", "might", "may", "will", "should", "shall", "ca"}
+
+HISTORY = [
+    ("year", "ago"),
+    ("years", "ago"),
+    ("long", "ago"),
+    ("month", "ago"),
+    ("months", "ago"),
+    ("in", "the", "past"),
+    ("used", "to"),
+    ("previously",),
+    ("historic",),
+    ("historical",),
+    ("historically",),
+    ("no", "longer"),
+    ("anymore",),
+    ("any", "more"),
+    ("as", "a", "baby"),
+    ("as", "a", "toddler"),
+    ("as", "a", "child"),
+    ("when", "-", "be", "little"),
+    ("when", "-", "be", "small"),
+    ("when", "-", "be", "young"),
+    ("when", "-", "be", "younger"),
+    ("when", "-", "be", "a", "baby"),
+    ("in", "the", "end", "of"),
+]
+HISTORY_YEAR_PREFIX = ("back", "in")
+PRESENT = {
+    "still",
+    "again",
+    "now",
+    "currently",
+    "ongoing",
+    "continue",
+    "continues",
+    "recently",
+    "today",
+    "yesterday",
+    "tonight",
+    "week",
+    "since",
+}
+
+
+def _norms(doc: Doc, start: int, end: int) -> list[str]:
+    return [doc[i].norm_ for i in range(start, end)]
+
+
+def negated(doc: Doc, span: Span) -> bool:
+    sent_start = span.sent.start
+    # Before the match: the nearest cue within the clause.
+    i = span.start - 1
+    steps = 0
+    crossed_soft = False
+    while i >= sent_start and steps < NEGATION_WINDOW + (4 if crossed_soft else 0):
+        norm = doc[i].norm_
+        lower = doc[i].lower_
+        if lower in DENIAL or norm == "deny":
+            return True
+        if (norm in NEGATION or lower in NEGATION) and not crossed_soft:
+            # "no one" / "not only ... but": the cue belongs to the match's clause.
+            return not (norm == "not" and i + 1 < len(doc) and doc[i + 1].lower_ == "only")
+        if lower in BREAKERS or norm in BREAKERS:
+            if lower in SOFT_BREAKERS:
+                crossed_soft = True
+            else:
+                return False
+        i -= 1
+        steps += 1
+    # Right after the match: "bruising - denied", "marks: none seen".
+    sent_end = span.sent.end
+    for j in range(span.end, min(span.end + 3, sent_end)):
+        if doc[j].lower_ in AFTER_NEGATION or doc[j].norm_ in AFTER_NEGATION:
+            return True
+        if doc[j].lower_ in BREAKERS - {":", "-", "–"}:
+            break
+    return False
+
+
+def hypothetical(doc: Doc, span: Span) -> bool:
+    sent = span.sent
+    norms = _norms(doc, sent.start, span.start)
+    n = len(norms)
+    for k in range(n):
+        for opener in HYPOTHETICAL_OPENERS:
+            if tuple(norms[k : k + len(opener)]) != opener:
+                continue
+            if opener == ("if",):
+                # a bare "if" only covers its own short clause: "if he hits her" but not
+                # "if hes drunk he hits me", which reports a habit.
+                between = norms[k + 1 :]
+                if len(between) <= IF_WINDOW and not any(b in BREAKERS - SOFT_BREAKERS for b in between):
+                    return True
+            else:
+                between = norms[k + len(opener) :]
+                if not any(b in {".", ";", "but"} for b in between):
+                    return True
+    # A question that reports a fact ("is it normal he has bruises?") still counts; one that
+    # asks about a possibility ("would he hit her?") does not.
+    return sent[-1].text.endswith("?") and any(doc[i].lower_ in MODALS for i in range(sent.start, span.start))
+
+
+def historical(doc: Doc, span: Span) -> bool:
+    start, end = _clause(doc, span)
+    norms = _norms(doc, start, end)
+    lowers = [doc[i].lower_ for i in range(start, end)]
+    if any(n in PRESENT or w in PRESENT for n, w in zip(norms, lowers, strict=False)):
+        return False
+    for k in range(len(norms)):
+        if k + 2 < len(lowers) and tuple(lowers[k : k + 2]) == HISTORY_YEAR_PREFIX and lowers[k + 2].isdigit():
+            return True
+        for cue in HISTORY:
+            size = len(cue)
+            window = norms[k : k + size]
+            lwin = lowers[k : k + size]
+            if len(window) < size:
+                continue
+            if all(c == "-" or c in (w, lw) for c, w, lw in zip(cue, window, lwin, strict=False)):
+                return True
+    return False
+
+
+def _clause(doc: Doc, span: Span) -> tuple[int, int]:
+    sent = span.sent
+    hard = {",", ";", "but", "however", "although", "though", "whereas", "and"}
+    start = span.start
+    while start > sent.start and doc[start - 1].lower_ not in hard:
+        start -= 1
+    end = span.end
+    while end < sent.end and doc[end].lower_ not in hard:
+        end += 1
+    return start, end

@@ -1,0 +1,249 @@
+"""Who the concern is about, read from the people the narrative names next to what they did."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+# Single words and two-word phrases, as norms; the reporter's own "my" does not matter here.
+PEOPLE: dict[str, list[tuple[str, ...]]] = {
+    "step_parent": [
+        ("stepdad",),
+        ("stepmum",),
+        ("step", "dad"),
+        ("step", "mum"),
+        ("step", "parent"),
+        ("stepparent",),
+        ("step", "father"),
+        ("step", "mother"),
+    ],
+    "parent_partner": [
+        ("mum", "boyfriend"),
+        ("mum", "partner"),
+        ("mum", "new", "partner"),
+        ("mum", "new", "boyfriend"),
+        ("mother", "boyfriend"),
+        ("mother", "partner"),
+        ("dad", "girlfriend"),
+        ("dad", "partner"),
+        ("father", "girlfriend"),
+        ("father", "partner"),
+        ("mum", "fella"),
+        ("mum", "bloke"),
+        ("mum", "'s", "boyfriend"),
+        ("mum", "'s", "partner"),
+        ("mum", "'s", "new"),
+        ("dad", "'s", "girlfriend"),
+        ("dad", "'s", "partner"),
+        ("mother", "'s", "boyfriend"),
+        ("mother", "'s", "partner"),
+        ("father", "'s", "partner"),
+        ("father", "'s", "girlfriend"),
+        ("mum", "'s", "fella"),
+    ],
+    "parent": [("mum",), ("mother",), ("dad",), ("father",), ("parent",), ("parents",), ("carer",)],
+    "relative": [
+        ("uncle",),
+        ("aunt",),
+        ("auntie",),
+        ("aunty",),
+        ("grandmother",),
+        ("grandfather",),
+        ("cousin",),
+        ("brother",),
+        ("sister",),
+        ("grandparent",),
+        ("relative",),
+        ("family", "friend"),
+    ],
+    "other_child": [
+        ("another", "child"),
+        ("other", "child"),
+        ("older", "boy"),
+        ("older", "girl"),
+        ("older", "child"),
+        ("classmate",),
+        ("pupil",),
+        ("boys",),
+        ("girls",),
+        ("another", "pupil"),
+        ("other", "pupils"),
+        ("year", "-"),
+        ("peer",),
+        ("peers",),
+        ("older", "kid"),
+        ("teenager",),
+        ("gang",),
+    ],
+    "stranger": [
+        ("stranger",),
+        ("strangers",),
+        ("unknown", "man"),
+        ("unknown", "adult"),
+        ("older", "man"),
+        ("older", "men"),
+        ("a", "man"),
+        ("man",),
+        ("men",),
+        ("someone", "online"),
+        ("online",),
+        ("adult", "man"),
+        ("unknown", "adult"),
+    ],
+    "adult_working_with_children": [
+        ("teacher",),
+        ("teaching", "assistant"),
+        ("ta",),
+        ("coach",),
+        ("instructor",),
+        ("youth", "leader"),
+        ("youth", "worker"),
+        ("scout", "leader"),
+        ("cub", "leader"),
+        ("brownie", "leader"),
+        ("care", "worker"),
+        ("residential", "worker"),
+        ("carer", "at"),
+        ("staff",),
+        ("nursery", "worker"),
+        ("nursery", "staff"),
+        ("childminder",),
+        ("tutor",),
+        ("lunchtime", "supervisor"),
+        ("dinner", "lady"),
+        ("caretaker",),
+        ("foster", "carer"),
+        ("key", "worker"),
+        ("keyworker",),
+        ("headteacher",),
+        ("head", "teacher"),
+        ("sunday", "school"),
+        ("club", "leader"),
+        ("trainer",),
+        ("mentor",),
+        ("volunteer",),
+        ("priest",),
+        ("imam",),
+        ("vicar",),
+        ("madrasa",),
+        ("babysitter",),
+        ("swimming", "teacher"),
+        ("dance", "teacher"),
+    ],
+}
+# What the person did, as norms; a role counts only next to one of these, so the reporter's own
+# role ("I am her teacher", "told her teacher") does not name the person the concern is about.
+HARM = {
+    "hit",
+    "hurt",
+    "punch",
+    "kick",
+    "slap",
+    "smack",
+    "beat",
+    "shove",
+    "push",
+    "grab",
+    "strangle",
+    "choke",
+    "touch",
+    "kiss",
+    "abuse",
+    "assault",
+    "rape",
+    "grope",
+    "threaten",
+    "shout",
+    "scream",
+    "swear",
+    "message",
+    "text",
+    "send",
+    "groom",
+    "film",
+    "photograph",
+    "photo",
+    "picture",
+    "pic",
+    "restrain",
+    "drag",
+    "throw",
+    "lock",
+    "burn",
+    "bite",
+    "pinch",
+    "molest",
+    "expose",
+    "flash",
+    "gift",
+    "inappropriate",
+    "inappropriately",
+    "sexual",
+    "sexually",
+    "bully",
+    "humiliate",
+    "harass",
+    "stalk",
+    "follow",
+    "lure",
+    "pick",
+    "give",
+    "offer",
+    "drive",
+    "take",
+    "meet",
+    "control",
+    "force",
+    "make",
+    "batter",
+    "attack",
+    "stab",
+    "kill",
+    "injure",
+    "harm",
+    "drink",
+    "drunk",
+    "violent",
+    "aggressive",
+    "snapchat",
+    "whatsapp",
+    "dm",
+    "befriend",
+    "exploit",
+}
+BEFORE = {"by", "from", "with"}
+# The person's own clause ends here: "I am her teacher and she told me dad hits her".
+STOPS = {",", ";", ".", "and", "but", "because", "who", "tell", "say", "told", "said", "when", "so", "that"}
+WINDOW = 6
+ROLES_ANY_MENTION = {"step_parent", "parent_partner"}
+
+
+def read_involved(doc: Doc) -> list[str]:
+    found: dict[str, int] = {}
+    norms = [t.norm_ for t in doc]
+    lowers = [t.lower_ for t in doc]
+    taken: set[int] = set()
+    # Longest phrases first, so "carer at the home" is staff before "carer" is read as a parent.
+    for size, role, phrase in sorted(((len(p), r, p) for r, ps in PEOPLE.items() for p in ps), reverse=True):
+        if size:
+            for i in range(len(doc) - size + 1):
+                if any(j in taken for j in range(i, i + size)):
+                    continue
+                if not all(p == "-" or p == norms[i + k] or p == lowers[i + k] for k, p in enumerate(phrase)):
+                    continue
+                if role in ROLES_ANY_MENTION or _acts(doc, norms, lowers, i, i + size):
+                    found.setdefault(role, i)
+                    taken.update(range(i, i + size))
+    return sorted(found, key=found.get)
+
+
+def _acts(doc: Doc, norms: list[str], lowers: list[str], start: int, end: int) -> bool:
+    sent = doc[start].sent
+    for j in range(end, min(end + WINDOW, sent.end)):
+        if norms[j] in HARM or lowers[j] in HARM:
+            return True
+        if lowers[j] in STOPS or norms[j] in STOPS:
+            break
+    before = range(max(sent.start, start - 3), start)
+    return any(lowers[j] in BEFORE for j in before) and any(
+        norms[j] in HARM or lowers[j] in HARM for j in range(sent.start, start)
+    )

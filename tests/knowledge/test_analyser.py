@@ -1,0 +1,283 @@
+"""The text analyser against small fixture indicators: matching, context cues, age, people, danger."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from knowledge.analyser import Analyser, Analysis, Finding
+from knowledge.schema import Indicator
+
+SOURCE = [{"file": "002_e27514d5ccdb7380.txt", "where": "lines 1-2"}]
+
+
+def _indicator(id_: str, words: list[str], **extra) -> Indicator:
+    return Indicator.model_validate(
+        {
+            "id": id_,
+            "level": 4,
+            "domain": "child.health",
+            "category": "physical_abuse",
+            "professional": id_,
+            "plain": id_,
+            "words": words,
+            "source": SOURCE,
+            **extra,
+        }
+    )
+
+
+FIXTURES = [
+    _indicator(
+        "injury_from_parent",
+        ["hits me", "hit her", "hurts him", "bruise", "marks on", "finger marks", "torn frenulum", "beats me"],
+        tags=["injury"],
+    ),
+    _indicator("child_feels_unsafe", ["not feel safe", "scared to go home"]),
+    _indicator("looked_after", ["in care", "looked after child"]),
+    _indicator("previous_children_removed", ["previous children removed", "children removed previously"]),
+    _indicator("home_alone", ["left alone", "home alone", "left on their own"]),
+    _indicator("neglect_hungry", ["hungry", "no food"]),
+    _indicator("staff_concern", ["allegation against staff"], tags=["adult_working_with_children"], routes=["lado"]),
+    _indicator("in_danger_now", ["in danger now"], urgency="emergency", tags=["immediate_danger"]),
+]
+
+
+@pytest.fixture(scope="module")
+def analyser() -> Analyser:
+    return Analyser(FIXTURES)
+
+
+def ids(result: Analysis) -> set[str]:
+    return {f.indicator_id for f in result.findings}
+
+
+# --- matching ---------------------------------------------------------------------------------
+
+
+def test_finding_carries_the_evidence_span_and_its_position(analyser):
+    text = "Mum says he hit her last night."
+    result = analyser.analyse(text)
+    (finding,) = [f for f in result.findings if f.indicator_id == "injury_from_parent"]
+    assert isinstance(finding, Finding)
+    assert text[finding.start : finding.end] == finding.evidence
+    assert finding.evidence in ("hit", "hit her")
+    assert 0 < finding.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my stepdad hits me when hes drunk i dont feel safe",
+        "MY STEPDAD HITS ME",
+        "he hitted her again",  # text-speak past tense
+        "there is a bruse on his arm",  # common misspelling
+        "a big bruising on the leg",
+        "7 wk old, torn frenulum + bruise L arm, mum no explanation",
+        "he beat me with a belt",
+    ],
+)
+def test_informal_and_misspelt_text_is_read(analyser, text):
+    assert "injury_from_parent" in ids(analyser.analyse(text))
+
+
+def test_a_pattern_allows_a_few_words_between_its_words(analyser):
+    assert "home_alone" in ids(analyser.analyse("the kids were left completely alone all weekend"))
+
+
+def test_negation_inside_the_phrase_is_part_of_the_match(analyser):
+    assert "child_feels_unsafe" in ids(analyser.analyse("i dont feel safe at home"))
+    assert "child_feels_unsafe" in ids(analyser.analyse("I do not feel safe"))
+
+
+def test_words_are_the_only_source_of_patterns():
+    extra = Analyser([*FIXTURES, _indicator("trampoline", ["trampoline injury"])])
+    assert "trampoline" in ids(extra.analyse("a nasty trampoline injury today"))
+    assert "trampoline" not in ids(Analyser(FIXTURES).analyse("a nasty trampoline injury today"))
+
+
+# --- negation, hypotheticals, history -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no bruises seen",
+        "There are no bruises or marks on him.",
+        "He denies that anyone hits him.",
+        "Mum denies hitting her.",
+        "dad hasn't hit her",
+        "dad hasnt hit her",
+        "nobody hurts him at home",
+        "I checked and there are no marks",
+        "bruising - denied",
+        "he never hits her",
+    ],
+)
+def test_negated_and_denied_mentions_do_not_count(analyser, text):
+    assert "injury_from_parent" not in ids(analyser.analyse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if he hits her?",
+        "What if he hits her when I'm not there",
+        "would he hit her?",
+        "if he hit her I would call the police",
+        "in case he hits her again",
+    ],
+)
+def test_hypotheticals_and_questions_do_not_count(analyser, text):
+    assert "injury_from_parent" not in ids(analyser.analyse(text))
+
+
+def test_a_habit_reported_with_if_still_counts(analyser):
+    assert "injury_from_parent" in ids(analyser.analyse("if hes drunk he always hits me"))
+
+
+def test_a_question_that_reports_a_fact_still_counts(analyser):
+    assert "injury_from_parent" in ids(analyser.analyse("is it normal that she has a bruise on her face?"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she was in care years ago",
+        "he used to hit her",
+        "Dad hit her in the past, before he left.",
+        "When she was little she was in care",
+        "he doesn't hit her anymore",
+        "she was in care back in 2015",
+    ],
+)
+def test_history_does_not_count_as_now(analyser, text):
+    result = ids(analyser.analyse(text))
+    assert "looked_after" not in result and "injury_from_parent" not in result
+
+
+def test_history_with_a_present_marker_counts(analyser):
+    assert "injury_from_parent" in ids(analyser.analyse("he used to hit her and he still hits her now"))
+
+
+def test_an_indicator_about_the_past_is_not_cancelled_by_history_words(analyser):
+    assert "previous_children_removed" in ids(analyser.analyse("mum had two previous children removed years ago"))
+
+
+def test_negation_in_one_clause_does_not_hide_another(analyser):
+    result = ids(analyser.analyse("There are no bruises but he says dad hits me and he is hungry"))
+    assert {"injury_from_parent", "neglect_hungry"} <= result
+    assert "neglect_hungry" in ids(analyser.analyse("she didn't come in today and she is always hungry"))
+
+
+# --- age -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        ("4 month old with a bruise", 0),
+        ("7 wk old, torn frenulum", 0),
+        ("a boy in year 6", 10),
+        ("Year 10 pupil", 14),
+        ("the toddler next door", 2),
+        ("mum is 20 weeks pregnant and using heroin", -1),
+        ("my friend is 14 year old", 14),
+        ("Im 15 and my stepdad hits me", None),  # no unit: not read as an age
+        ("a 14-year-old girl", 14),
+        ("Leo (3) is saying very few words", 3),
+        ("a six year old boy", 6),
+        ("her 19 year old boyfriend", None),
+        ("newborn baby", 0),
+        ("no age given here", None),
+    ],
+)
+def test_age_is_read_from_the_text(analyser, text, age):
+    assert analyser.analyse(text).child_age_years == age
+
+
+# --- who is involved -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        ("my stepdad hits me", "step_parent"),
+        ("mums boyfriend shouts at her all the time", "parent_partner"),
+        ("her mum's new partner hit her", "parent_partner"),
+        ("dad punched him", "parent"),
+        ("her uncle touched her", "relative"),
+        ("an older boy from year 11 has been sending her messages", "other_child"),
+        ("a man she met online keeps messaging her", "stranger"),
+        ("her football coach touched her", "adult_working_with_children"),
+        ("a teaching assistant grabbed him by the arm", "adult_working_with_children"),
+        ("the youth leader sends her messages late at night", "adult_working_with_children"),
+        ("a carer at the home hit him", "adult_working_with_children"),
+        ("she was slapped by a teacher", "adult_working_with_children"),
+    ],
+)
+def test_who_is_involved(analyser, text, who):
+    assert who in analyser.analyse(text).involved
+
+
+def test_the_reporters_own_role_is_not_the_person_of_concern(analyser):
+    result = analyser.analyse("I am her teacher and she told me dad hits her")
+    assert "adult_working_with_children" not in result.involved
+    assert "parent" in result.involved
+
+
+def test_an_adult_working_with_children_brings_the_staff_indicator(analyser):
+    assert "staff_concern" in ids(analyser.analyse("her swimming instructor kissed her"))
+    assert "staff_concern" not in ids(analyser.analyse("her swimming instructor is lovely"))
+
+
+# --- immediate danger ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he is hitting her right now",
+        "its happening now he is drunk and screaming",
+        "he's about to drive off with her and he is drunk",
+        "she has taken a packet of pills",
+        "my friend took an overdose",
+        "he has a knife",
+    ],
+)
+def test_danger_now_language(analyser, text):
+    assert analyser.analyse(text).immediate_danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she is at school right now",
+        "she is not in danger right now",
+        "he had a knife years ago",
+        "what if he has a knife?",
+        "dad hit her last year",
+    ],
+)
+def test_no_danger_now(analyser, text):
+    assert not analyser.analyse(text).immediate_danger
+
+
+def test_an_emergency_indicator_means_danger_now(analyser):
+    assert analyser.analyse("the child is in danger now").immediate_danger
+
+
+# --- loading --------------------------------------------------------------------------------------
+
+
+def test_the_pipeline_is_built_once_per_document_version():
+    first = Analyser.for_document("fixture", "1", FIXTURES)
+    start = time.perf_counter()
+    again = Analyser.for_document("fixture", "1", FIXTURES)
+    assert again is first and time.perf_counter() - start < 0.01
+    assert Analyser.for_document("fixture", "2", FIXTURES) is not first
+
+
+def test_empty_text_gives_an_empty_analysis(analyser):
+    assert analyser.analyse("   ") == Analysis()
