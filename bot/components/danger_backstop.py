@@ -1,0 +1,69 @@
+"""Keyword backstop for immediate danger, run after the intent classifiers.
+
+Safety rule 1: "in danger now" always gives "call 999" at once. A classifier can miss an unusual
+phrasing, so plain danger words override whatever intent DIET or the FallbackClassifier chose; the
+rule `immediate_danger -> utter_emergency` then fires wherever the conversation is, forms included.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.training_data.message import Message
+
+INTENT = "immediate_danger"
+
+# Phrases that say harm is happening or imminent now. Deliberately broad: a false alarm costs one
+# extra "call 999" message, a miss could cost a child.
+DANGER = re.compile(
+    r"\b("
+    r"(in|im|i'?m in) danger"
+    r"|danger (right )?now"
+    r"|immediate(ly)? (danger|risk)"
+    r"|(being|getting) (hurt|hit|beaten|attacked|abused|raped) (right )?now"
+    r"|(hurting|hitting|beating|attacking) (me|him|her|them) (right )?now"
+    r"|going to (kill|hurt|stab|shoot)"
+    r"|gonna (kill|hurt|stab)"
+    r"|(threatening|threatened) to kill"
+    r"|has a (knife|gun|weapon)"
+    r"|(not|isn'?t|is not|isnt) breathing"
+    r"|unconscious|overdosed?"
+    r"|kill (myself|himself|herself)"
+    r"|help me now|please help now|(it'?s|this is) an emergency"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
+def mentions_immediate_danger(text: str) -> bool:
+    return bool(DANGER.search(text or ""))
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class DangerBackstop(GraphComponent):
+    """Sets the intent to immediate_danger when the message holds danger words."""
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> DangerBackstop:
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get("text")
+            if text and not text.startswith("/") and mentions_immediate_danger(text):
+                intent = {"name": INTENT, "confidence": 1.0}
+                message.set("intent", intent, add_to_output=True)
+                ranking = [r for r in message.get("intent_ranking", []) if r.get("name") != INTENT]
+                message.set("intent_ranking", [intent, *ranking], add_to_output=True)
+        return messages
