@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Span
 
 from knowledge.analyser import cues
 from knowledge.analyser.age import read_age
-from knowledge.analyser.danger import read_danger
-from knowledge.analyser.involved import read_involved
+from knowledge.analyser.danger import danger_matcher, read_danger
+from knowledge.analyser.involved import people_matcher, read_involved
 from knowledge.analyser.model import Analysis, Finding
 from knowledge.analyser.pipeline import Normaliser, build_nlp
 from knowledge.schema import Indicator
@@ -102,6 +102,8 @@ class Analyser:
             if any(w in HISTORY_WORDS for phrase in words for w in phrase.replace("-", " ").split())
         }
         self.staff_indicators = [i.id for i in self.indicators.values() if TAG_ADULT_WORKING_WITH_CHILDREN in i.tags]
+        self.people = people_matcher(self.nlp.vocab, self.normaliser.word)
+        self.danger = danger_matcher(self.nlp.vocab, self.normaliser.word)
         self.emergency = {i.id for i in self.indicators.values() if i.urgency.value == EMERGENCY}
 
     @classmethod
@@ -122,7 +124,9 @@ class Analyser:
         return analyser
 
     def parse(self, text: str) -> Doc:
-        doc = self.nlp(text)
+        # The normaliser reads the lemmatizer's own lookup table while it puts spelling right, so
+        # running the lemmatizer component too would only look every word up twice.
+        doc = self.nlp(text, disable=["lemmatizer"])
         return self.normaliser(doc)
 
     def analyse(self, text: str) -> Analysis:
@@ -140,11 +144,11 @@ class Analyser:
             current = best.get(key)
             if current is None or (finding.confidence, -finding.start) > (current.confidence, -current.start):
                 best[key] = finding
-        involved = read_involved(doc)
+        involved = read_involved(doc, self.people)
         if TAG_ADULT_WORKING_WITH_CHILDREN in involved:
             for key in self.staff_indicators:
                 best.setdefault(key, Finding(key, _staff_evidence(doc), 0, 0, 0.7))
-        danger = read_danger(doc) or any(key in self.emergency for key in best)
+        danger = read_danger(doc, self.danger) or any(key in self.emergency for key in best)
         findings = sorted(best.values(), key=lambda f: (f.start, f.indicator_id))
         return Analysis(findings=findings, child_age_years=read_age(text), involved=involved, immediate_danger=danger)
 

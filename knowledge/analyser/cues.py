@@ -108,12 +108,23 @@ PRESENT = {
 }
 
 
+def sentence(doc: Doc, i: int) -> tuple[int, int]:
+    """The start and end of the sentence holding token i, from a per-doc table built once."""
+    table = doc.user_data.get("sentence_of")
+    if table is None:
+        table = []
+        for sent in doc.sents:
+            table.extend([(sent.start, sent.end)] * (sent.end - sent.start))
+        doc.user_data["sentence_of"] = table
+    return table[i]
+
+
 def _norms(doc: Doc, start: int, end: int) -> list[str]:
     return [doc[i].norm_ for i in range(start, end)]
 
 
 def negated(doc: Doc, span: Span) -> bool:
-    sent_start = span.sent.start
+    sent_start, sent_end = sentence(doc, span.start)
     # Before the match: the nearest cue within the clause.
     i = span.start - 1
     steps = 0
@@ -134,7 +145,6 @@ def negated(doc: Doc, span: Span) -> bool:
         i -= 1
         steps += 1
     # Right after the match: "bruising - denied", "marks: none seen".
-    sent_end = span.sent.end
     for j in range(span.end, min(span.end + 3, sent_end)):
         if doc[j].lower_ in AFTER_NEGATION or doc[j].norm_ in AFTER_NEGATION:
             return True
@@ -144,8 +154,8 @@ def negated(doc: Doc, span: Span) -> bool:
 
 
 def hypothetical(doc: Doc, span: Span) -> bool:
-    sent = span.sent
-    norms = _norms(doc, sent.start, span.start)
+    sent_start, sent_end = sentence(doc, span.start)
+    norms = _norms(doc, sent_start, span.start)
     n = len(norms)
     for k in range(n):
         for opener in HYPOTHETICAL_OPENERS:
@@ -163,7 +173,7 @@ def hypothetical(doc: Doc, span: Span) -> bool:
                     return True
     # A question that reports a fact ("is it normal he has bruises?") still counts; one that
     # asks about a possibility ("would he hit her?") does not.
-    return sent[-1].text.endswith("?") and any(doc[i].lower_ in MODALS for i in range(sent.start, span.start))
+    return doc[sent_end - 1].text.endswith("?") and any(doc[i].lower_ in MODALS for i in range(sent_start, span.start))
 
 
 def historical(doc: Doc, span: Span) -> bool:
@@ -187,12 +197,12 @@ def historical(doc: Doc, span: Span) -> bool:
 
 
 def _clause(doc: Doc, span: Span) -> tuple[int, int]:
-    sent = span.sent
+    sent_start, sent_end = sentence(doc, span.start)
     hard = {",", ";", "but", "however", "although", "though", "whereas", "and"}
     start = span.start
-    while start > sent.start and doc[start - 1].lower_ not in hard:
+    while start > sent_start and doc[start - 1].lower_ not in hard:
         start -= 1
     end = span.end
-    while end < sent.end and doc[end].lower_ not in hard:
+    while end < sent_end and doc[end].lower_ not in hard:
         end += 1
     return start, end

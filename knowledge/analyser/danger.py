@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from knowledge.analyser import cues
 
@@ -89,27 +93,22 @@ ALONE = [
 ]
 
 
-def _seq_at(norms: list[str], lowers: list[str], i: int, seq: tuple[str, ...]) -> bool:
-    if i + len(seq) > len(norms):
-        return False
-    return all(s == "-" or s == norms[i + k] or s == lowers[i + k] for k, s in enumerate(seq))
+def danger_matcher(vocab: Vocab, norm: Callable[[str], str]) -> Matcher:
+    matcher = Matcher(vocab)
+    matcher.add("alone", [[{} if w == "-" else {"NORM": norm(w)} for w in seq] for seq in ALONE])
+    matcher.add("now", [[{} if w == "-" else {"NORM": norm(w)} for w in seq] for seq in NOW])
+    return matcher
 
 
-def read_danger(doc: Doc) -> bool:
-    norms = [t.norm_ for t in doc]
-    lowers = [t.lower_ for t in doc]
-    for sent in doc.sents:
-        for i in range(sent.start, sent.end):
-            for seq in ALONE:
-                if _seq_at(norms, lowers, i, seq) and _counts(doc, i, i + len(seq)):
-                    return True
-            for seq in NOW:
-                if (
-                    _seq_at(norms, lowers, i, seq)
-                    and _counts(doc, i, i + len(seq))
-                    and any(norms[j] in HARM or lowers[j] in HARM for j in range(sent.start, sent.end))
-                ):
-                    return True
+def read_danger(doc: Doc, matcher: Matcher) -> bool:
+    for match_id, start, end in matcher(doc):
+        if not _counts(doc, start, end):
+            continue
+        if doc.vocab.strings[match_id] == "alone":
+            return True
+        sent_start, sent_end = cues.sentence(doc, start)
+        if any(doc[j].norm_ in HARM or doc[j].lower_ in HARM for j in range(sent_start, sent_end)):
+            return True
     return False
 
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from knowledge.analyser.cues import sentence
 
 # Single words and two-word phrases, as norms; the reporter's own "my" does not matter here.
 PEOPLE: dict[str, list[tuple[str, ...]]] = {
@@ -211,39 +217,57 @@ HARM = {
     "exploit",
 }
 BEFORE = {"by", "from", "with"}
+POSSESSIVE = ("'s", "s", "’s", "'")
 # The person's own clause ends here: "I am her teacher and she told me dad hits her".
 STOPS = {",", ";", ".", "and", "but", "because", "who", "tell", "say", "told", "said", "when", "so", "that"}
 WINDOW = 6
 ROLES_ANY_MENTION = {"step_parent", "parent_partner"}
 
 
-def read_involved(doc: Doc) -> list[str]:
+def people_matcher(vocab: Vocab, norm: Callable[[str], str]) -> Matcher:
+    matcher = Matcher(vocab)
+    for role, phrases in PEOPLE.items():
+        patterns = {tuple(w for w in phrase if w != "'s") for phrase in phrases}
+        matcher.add(role, [token_pattern(phrase, norm) for phrase in sorted(patterns)])
+    return matcher
+
+
+def token_pattern(phrase: tuple[str, ...], norm: Callable[[str], str]) -> list[dict]:
+    """A word sequence as a Matcher pattern on norms; "-" is any one word, and a possessive may sit
+    between two words ("mum's boyfriend", "mums boyfriend")."""
+    pattern: list[dict] = []
+    for position, word in enumerate(phrase):
+        if position:
+            pattern.append({"LOWER": {"IN": list(POSSESSIVE)}, "OP": "?"})
+        pattern.append({} if word == "-" else {"NORM": norm(word)})
+    return pattern
+
+
+def read_involved(doc: Doc, matcher: Matcher) -> list[str]:
     found: dict[str, int] = {}
     norms = [t.norm_ for t in doc]
     lowers = [t.lower_ for t in doc]
     taken: set[int] = set()
     # Longest phrases first, so "carer at the home" is staff before "carer" is read as a parent.
-    for size, role, phrase in sorted(((len(p), r, p) for r, ps in PEOPLE.items() for p in ps), reverse=True):
-        if size:
-            for i in range(len(doc) - size + 1):
-                if any(j in taken for j in range(i, i + size)):
-                    continue
-                if not all(p == "-" or p == norms[i + k] or p == lowers[i + k] for k, p in enumerate(phrase)):
-                    continue
-                if role in ROLES_ANY_MENTION or _acts(doc, norms, lowers, i, i + size):
-                    found.setdefault(role, i)
-                    taken.update(range(i, i + size))
+    matches = sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
+    for match_id, start, end in matches:
+        if any(j in taken for j in range(start, end)):
+            continue
+        role = doc.vocab.strings[match_id]
+        if role in ROLES_ANY_MENTION or _acts(doc, norms, lowers, start, end):
+            found[role] = min(found.get(role, start), start)
+            taken.update(range(start, end))
     return sorted(found, key=found.get)
 
 
 def _acts(doc: Doc, norms: list[str], lowers: list[str], start: int, end: int) -> bool:
-    sent = doc[start].sent
-    for j in range(end, min(end + WINDOW, sent.end)):
+    sent_start, sent_end = sentence(doc, start)
+    for j in range(end, min(end + WINDOW, sent_end)):
         if norms[j] in HARM or lowers[j] in HARM:
             return True
         if lowers[j] in STOPS or norms[j] in STOPS:
             break
-    before = range(max(sent.start, start - 3), start)
+    before = range(max(sent_start, start - 3), start)
     return any(lowers[j] in BEFORE for j in before) and any(
-        norms[j] in HARM or lowers[j] in HARM for j in range(sent.start, start)
+        norms[j] in HARM or lowers[j] in HARM for j in range(sent_start, start)
     )

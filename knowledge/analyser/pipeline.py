@@ -199,6 +199,12 @@ class Normaliser:
         self.vocabulary_set = set(vocabulary)
         self._norm = lru_cache(maxsize=50_000)(self._norm_uncached)
 
+    def word(self, word: str) -> str:
+        """The norm of a single word written in code (cue lists), exactly as text tokens get it."""
+        if word in ("not", "n't"):
+            return "not"
+        return self._norm(word.lower(), False)[0]
+
     def lemma(self, word: str) -> str:
         return self.lemmas.get(word, word)
 
