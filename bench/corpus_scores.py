@@ -1,0 +1,57 @@
+"""Precision, recall and F1 per indicator and overall micro-F1 of the analyser on the labelled corpus.
+
+    .venv/bin/python bench/corpus_scores.py [--split heldout|dev|all] [--errors]
+
+The held-out split is never used to write the catalogue's words lists; it is the figure to quote
+(goal: micro-F1 >= 0.90).
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from knowledge.analyser import Analyser  # noqa: E402
+from knowledge.analyser.catalogue import read_indicators  # noqa: E402
+from knowledge.analyser.corpus import load_corpus, score  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--split", default="heldout", choices=["heldout", "dev", "all"])
+    parser.add_argument("--errors", action="store_true", help="print every sentence scored wrong")
+    parser.add_argument("--document", default="england")
+    args = parser.parse_args()
+    indicators = read_indicators(args.document)
+    analyser = Analyser(indicators)
+    corpus = load_corpus()
+    examples = [e for e in corpus if args.split == "all" or e.split == args.split]
+    scores = score(analyser, examples)
+    labelled = {i for e in corpus for i in e.labels}
+    print(
+        f"{len(examples)} sentences ({args.split}); forms: "
+        + ", ".join(
+            f"{form} {sum(e.form == form for e in examples)}"
+            for form in ("positive", "negated", "hypothetical", "historical")
+        )
+    )
+    print(f"{'indicator':48} {'P':>5} {'R':>5} {'F1':>5}  tp fp fn")
+    for indicator_id in sorted(labelled | set(scores.fp)):
+        p, r, f = scores.per_indicator(indicator_id)
+        print(
+            f"{indicator_id:48} {p:5.2f} {r:5.2f} {f:5.2f}  "
+            f"{scores.tp[indicator_id]:2} {scores.fp[indicator_id]:2} {scores.fn[indicator_id]:2}"
+        )
+    unlabelled = sorted({i.id for i in indicators} - labelled)
+    if unlabelled:
+        print(f"indicators with no labelled sentence: {len(unlabelled)}: {', '.join(unlabelled)}")
+    p, r, f = scores.micro()
+    print(f"micro: precision {p:.3f} recall {r:.3f} F1 {f:.3f} (goal F1 >= 0.90)")
+    if args.errors:
+        for example, wrong, missed in scores.errors:
+            print(f"  [{example.form}] {example.text!r}: wrong {sorted(wrong)} missed {sorted(missed)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""Narrative-only assessment of every public vignette, and the figures the issue asks for.
+
+    .venv/bin/python bench/narrative_vignettes.py [--verbose]
+
+Each case goes in with reporter_role, child_age_years and narrative only (no answers). Goals:
+level within the acceptable set for >= 90 % of cases, no under-triage, every expected route present.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from knowledge.analyser.vignettes import judge, load_cases  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--verbose", action="store_true", help="print the indicators found for every case")
+    args = parser.parse_args()
+    verdicts = [judge(case) for case in load_cases()]
+    for v in verdicts:
+        bad = not v.level_ok or v.under_triage or v.missing_routes
+        if bad or args.verbose:
+            flags = []
+            if not v.level_ok:
+                flags.append("LEVEL")
+            if v.under_triage:
+                flags.append("UNDER-TRIAGE")
+            if v.missing_routes:
+                flags.append(f"MISSING {v.missing_routes}")
+            r = v.response
+            print(
+                f"{v.case}: level {r.level} (want {list(v.levels)}), urgency {r.urgency.value} (want {v.urgency.value}), "
+                f"routes {[x.value for x in r.routes]} (want {list(v.routes)}) {' '.join(flags)}"
+            )
+            print(f"    age {r.child_age_years}, involved {r.involved}")
+            for item in r.indicators:
+                print(f"    - {item.id} (L{item.level}) <- {item.evidence!r}")
+    n = len(verdicts)
+    level_ok = sum(v.level_ok for v in verdicts)
+    under = [v.case for v in verdicts if v.under_triage]
+    missing = [v.case for v in verdicts if v.missing_routes]
+    print(f"\ncases: {n}")
+    print(f"level within the acceptable set: {level_ok}/{n} = {level_ok / n:.1%} (goal >= 90%)")
+    print(f"under-triage: {len(under)} {under} (goal 0)")
+    print(f"cases missing an expected route: {len(missing)} {missing} (goal 0)")
+
+
+if __name__ == "__main__":
+    main()

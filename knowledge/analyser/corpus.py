@@ -1,0 +1,81 @@
+"""The labelled corpus (knowledge/corpus/*.yml) and its scores against the analyser.
+
+Each record: text, labels (indicators that must be found), also (indicators that may be found
+without counting as a false positive, e.g. a related early-sign indicator), form (positive,
+negated, hypothetical, historical) and split (dev: used to write the words lists; heldout: not).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from knowledge.analyser.analyser import Analyser
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    labels: frozenset[str]
+    also: frozenset[str]
+    form: str
+    split: str
+
+
+@dataclass
+class Scores:
+    tp: Counter = field(default_factory=Counter)
+    fp: Counter = field(default_factory=Counter)
+    fn: Counter = field(default_factory=Counter)
+    errors: list[tuple[Example, set[str], set[str]]] = field(default_factory=list)
+
+    def micro(self) -> tuple[float, float, float]:
+        return _prf(sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values()))
+
+    def per_indicator(self, indicator_id: str) -> tuple[float, float, float]:
+        return _prf(self.tp[indicator_id], self.fp[indicator_id], self.fn[indicator_id])
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def load_corpus(folder: Path = CORPUS) -> list[Example]:
+    examples = []
+    for path in sorted(folder.glob("*.yml")):
+        for raw in yaml.safe_load(path.read_text()) or []:
+            examples.append(
+                Example(
+                    text=raw["text"],
+                    labels=frozenset(raw.get("labels") or ()),
+                    also=frozenset(raw.get("also") or ()),
+                    form=raw["form"],
+                    split=raw["split"],
+                )
+            )
+    return examples
+
+
+def score(analyser: Analyser, examples: list[Example]) -> Scores:
+    scores = Scores()
+    for example in examples:
+        found = {f.indicator_id for f in analyser.analyse(example.text).findings}
+        for indicator_id in found & example.labels:
+            scores.tp[indicator_id] += 1
+        wrong = found - example.labels - example.also
+        missed = example.labels - found
+        for indicator_id in wrong:
+            scores.fp[indicator_id] += 1
+        for indicator_id in missed:
+            scores.fn[indicator_id] += 1
+        if wrong or missed:
+            scores.errors.append((example, wrong, missed))
+    return scores

@@ -1,0 +1,58 @@
+"""Narrative-only assessment of the vignettes: what the analyser gives the engine with no answers.
+
+Used by bench/narrative_vignettes.py and tests/knowledge/test_narrative_vignettes.py. Each case is
+sent with its reporter role, its age and its narrative, never its `answers` or `expected`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from knowledge import AssessmentRequest, AssessmentResponse, assess
+from knowledge.schema import Urgency
+
+VIGNETTES = Path("/work/shared/vignettes/public.yaml")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    case: str
+    response: AssessmentResponse
+    levels: tuple[int, ...]
+    urgency: Urgency
+    routes: tuple[str, ...]
+
+    @property
+    def level_ok(self) -> bool:
+        return self.response.level in self.levels
+
+    @property
+    def under_triage(self) -> bool:
+        lowest = min(self.levels)
+        return self.response.urgency.rank < self.urgency.rank or (lowest >= 3 and self.response.level < lowest)
+
+    @property
+    def missing_routes(self) -> list[str]:
+        given = {r.value for r in self.response.routes}
+        return [r for r in self.routes if r not in given]
+
+
+def load_cases(path: Path = VIGNETTES) -> list[dict]:
+    return yaml.safe_load(path.read_text())
+
+
+def judge(case: dict) -> Verdict:
+    request = AssessmentRequest(
+        reporter_role=case["reporter_role"], child_age_years=case.get("child_age_years"), narrative=case["narrative"]
+    )
+    expected = case["expected"]
+    return Verdict(
+        case=case["id"],
+        response=assess(request),
+        levels=tuple(expected["levels"]),
+        urgency=Urgency(expected["urgency"]),
+        routes=tuple(expected.get("routes") or ()),
+    )
