@@ -106,7 +106,12 @@ def read_danger(doc: Doc, matcher: Matcher) -> bool:
             continue
         if doc.vocab.strings[match_id] == "alone":
             return True
+        # "It's happening now." often follows the sentence that says what is happening.
         sent_start, sent_end = cues.sentence(doc, start)
+        if sent_start > 0:
+            sent_start = cues.sentence(doc, sent_start - 1)[0]
+        if sent_end < len(doc):
+            sent_end = cues.sentence(doc, sent_end)[1]
         if any(doc[j].norm_ in HARM or doc[j].lower_ in HARM for j in range(sent_start, sent_end)):
             return True
     return False

@@ -244,6 +244,7 @@ def test_an_adult_working_with_children_brings_the_staff_indicator(analyser):
         "she has taken a packet of pills",
         "my friend took an overdose",
         "he has a knife",
+        "A man is beating the boy in the street. It's happening now.",
     ],
 )
 def test_danger_now_language(analyser, text):
@@ -258,6 +259,7 @@ def test_danger_now_language(analyser, text):
         "he had a knife years ago",
         "what if he has a knife?",
         "dad hit her last year",
+        "She is at school right now. Nothing else to add. Her dad hit her last year.",
     ],
 )
 def test_no_danger_now(analyser, text):
