@@ -17,61 +17,30 @@ from knowledge.analyser.model import Analysis, Finding
 from knowledge.analyser.pipeline import Normaliser, build_nlp
 from knowledge.schema import Indicator
 
-# Words a pattern can do without: "bruise on the baby" also matches "bruise on her baby".
+# Words a pattern can do without: "bruise on the baby" also matches "bruise on a baby".
 FILLER = {
     "a",
     "an",
     "the",
-    "his",
-    "her",
-    "their",
-    "my",
-    "your",
-    "our",
-    "its",
     "this",
     "that",
     "these",
     "those",
     "some",
     "any",
-    "he",
-    "she",
-    "they",
-    "him",
-    "them",
-    "me",
-    "i",
-    "we",
-    "us",
-    "you",
-    "it",
     "be",
     "have",
     "do",
-    "of",
-    "on",
-    "in",
-    "at",
-    "to",
-    "for",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "had",
     "'s",
     "s",
-    "by",
     "very",
     "really",
+    "just",
     "got",
     "get",
-    "been",
-    "being",
-    "just",
 }
+# A pronoun in a phrase stands for any person: "hits me" also matches "hits her", "hit him".
+PERSON = ["me", "him", "her", "them", "us", "you", "my", "his", "their", "your", "our", "i", "he", "she", "they", "we"]
 MAX_GAP = 3  # words allowed between two words of a pattern
 HISTORY_WORDS = {"previous", "previously", "past", "history", "before", "ago", "historic", "historical", "used"}
 TAG_ADULT_WORKING_WITH_CHILDREN = "adult_working_with_children"
@@ -159,14 +128,19 @@ class Analyser:
 
 
 def _pattern(phrase: Doc) -> list[dict]:
-    content = [t.norm_ for t in phrase if t.norm_ not in FILLER and not t.is_punct]
-    if not content:
-        content = [t.norm_ for t in phrase if not t.is_punct]
+    words = [t.norm_ for t in phrase if not t.is_punct]
+    kept = [w for w in words if w not in FILLER]
+    # Dropping fillers must not turn a phrase into one bare word ("in care" -> "care", "was cut" ->
+    # "cut"); such a phrase is matched word for word instead.
+    if len([w for w in kept if w not in PERSON]) < min(2, len([w for w in words if w not in PERSON])):
+        kept = words
+    if not [w for w in kept if w not in PERSON]:
+        return []
     pattern: list[dict] = []
-    for position, norm in enumerate(content):
+    for position, norm in enumerate(kept):
         if position:
             pattern.append({"IS_PUNCT": False, "OP": f"{{0,{MAX_GAP}}}"})
-        pattern.append({"NORM": norm})
+        pattern.append({"NORM": {"IN": PERSON}} if norm in PERSON else {"NORM": norm})
     return pattern
 
 
