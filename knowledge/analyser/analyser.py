@@ -44,6 +44,7 @@ PERSON = ["me", "him", "her", "them", "us", "you", "my", "his", "their", "your",
 MAX_GAP = 3  # words allowed between two words of a pattern
 HISTORY_WORDS = {"previous", "previously", "past", "history", "before", "ago", "historic", "historical", "used"}
 TAG_ADULT_WORKING_WITH_CHILDREN = "adult_working_with_children"
+TAG_IMMEDIATE_DANGER = "immediate_danger"
 EMERGENCY = "emergency"
 
 _CACHE: dict[tuple[str, str], Analyser] = {}
@@ -73,6 +74,10 @@ class Analyser:
         self.staff_indicators = [i.id for i in self.indicators.values() if TAG_ADULT_WORKING_WITH_CHILDREN in i.tags]
         self.people = people_matcher(self.nlp.vocab, self.normaliser.word)
         self.danger = danger_matcher(self.nlp.vocab, self.normaliser.word)
+        self.danger_indicators = [i.id for i in self.indicators.values() if TAG_IMMEDIATE_DANGER in i.tags]
+        self.negative_phrases = {
+            key for key, docs in tokenised.items() if any(t.norm_ in cues.NEGATION for d in docs for t in d)
+        }
         self.emergency = {i.id for i in self.indicators.values() if i.urgency.value == EMERGENCY}
 
     @classmethod
@@ -117,12 +122,20 @@ class Analyser:
         if TAG_ADULT_WORKING_WITH_CHILDREN in involved:
             for key in self.staff_indicators:
                 best.setdefault(key, Finding(key, _staff_evidence(doc), 0, 0, 0.7))
-        danger = read_danger(doc, self.danger) or any(key in self.emergency for key in best)
+        danger_span = read_danger(doc, self.danger)
+        if danger_span is not None:
+            # Danger-now language is the indicator the catalogue tags for it, whatever words it lists.
+            for key in self.danger_indicators:
+                best.setdefault(key, Finding(key, danger_span.text, danger_span.start_char, danger_span.end_char, 0.85))
+        danger = danger_span is not None or any(key in self.emergency for key in best)
         findings = sorted(best.values(), key=lambda f: (f.start, f.indicator_id))
         return Analysis(findings=findings, child_age_years=read_age(text), involved=involved, immediate_danger=danger)
 
     def _excluded(self, doc: Doc, span: Span, key: str) -> bool:
         if cues.negated(doc, span) or cues.hypothetical(doc, span):
+            return True
+        # "parents do not drink" must not match "parent drinking" through its gap.
+        if key not in self.negative_phrases and any(t.norm_ in cues.NEGATION for t in span):
             return True
         return key not in self.timeless and cues.historical(doc, span)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from knowledge.analyser import cues
@@ -100,12 +100,13 @@ def danger_matcher(vocab: Vocab, norm: Callable[[str], str]) -> Matcher:
     return matcher
 
 
-def read_danger(doc: Doc, matcher: Matcher) -> bool:
+def read_danger(doc: Doc, matcher: Matcher) -> Span | None:
+    """The words that say the danger is now, or None."""
     for match_id, start, end in matcher(doc):
         if not _counts(doc, start, end):
             continue
         if doc.vocab.strings[match_id] == "alone":
-            return True
+            return doc[start:end]
         # "It's happening now." often follows the sentence that says what is happening.
         sent_start, sent_end = cues.sentence(doc, start)
         if sent_start > 0:
@@ -113,8 +114,8 @@ def read_danger(doc: Doc, matcher: Matcher) -> bool:
         if sent_end < len(doc):
             sent_end = cues.sentence(doc, sent_end)[1]
         if any(doc[j].norm_ in HARM or doc[j].lower_ in HARM for j in range(sent_start, sent_end)):
-            return True
-    return False
+            return doc[start:end]
+    return None
 
 
 def _counts(doc: Doc, start: int, end: int) -> bool:

@@ -266,6 +266,21 @@ def test_no_danger_now(analyser, text):
     assert not analyser.analyse(text).immediate_danger
 
 
+def test_danger_now_language_brings_the_danger_indicator(analyser):
+    text = "dad is drunk and about to drive off with the baby"
+    (finding,) = [f for f in analyser.analyse(text).findings if f.indicator_id == "in_danger_now"]
+    assert finding.evidence in ("about to", "drive off with") and text[finding.start : finding.end] == finding.evidence
+
+
+def test_a_negation_inside_a_gapped_match_cancels_it(analyser):
+    assert "neglect_hungry" not in ids(
+        Analyser([_indicator("neglect_hungry", ["parent feeds"])]).analyse("parents never feeds")
+    )
+    assert "neglect_hungry" not in ids(
+        Analyser([_indicator("neglect_hungry", ["child hungry"])]).analyse("the child is not hungry")
+    )
+
+
 def test_an_emergency_indicator_means_danger_now(analyser):
     assert analyser.analyse("the child is in danger now").immediate_danger
 
