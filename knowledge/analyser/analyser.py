@@ -6,7 +6,6 @@ import threading
 from collections.abc import Iterable
 from typing import Any
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from knowledge.analyser import cues
@@ -14,6 +13,7 @@ from knowledge.analyser.age import read_age
 from knowledge.analyser.danger import danger_matcher, read_danger
 from knowledge.analyser.involved import people_matcher, read_involved
 from knowledge.analyser.model import Analysis, Finding
+from knowledge.analyser.phrases import Element, PhraseIndex
 from knowledge.analyser.pipeline import Normaliser, build_nlp
 from knowledge.schema import Indicator
 
@@ -40,7 +40,9 @@ FILLER = {
     "get",
 }
 # A pronoun in a phrase stands for any person: "hits me" also matches "hits her", "hit him".
-PERSON = ["me", "him", "her", "them", "us", "you", "my", "his", "their", "your", "our", "i", "he", "she", "they", "we"]
+PERSON = frozenset(
+    ["me", "him", "her", "them", "us", "you", "my", "his", "their", "your", "our", "i", "he", "she", "they", "we"]
+)
 MAX_GAP = 3  # words allowed between two words of a pattern
 HISTORY_WORDS = {"previous", "previously", "past", "history", "before", "ago", "historic", "historical", "used"}
 TAG_ADULT_WORKING_WITH_CHILDREN = "adult_working_with_children"
@@ -61,19 +63,20 @@ class Analyser:
         tokenised = {key: [bare(self.nlp.make_doc(w), fuzzy=False) for w in words] for key, words in phrases.items()}
         vocabulary = {t.norm_ for docs in tokenised.values() for d in docs for t in d if t.norm_ not in FILLER}
         self.normaliser = Normaliser(self.nlp, vocabulary)
-        self.matcher = Matcher(self.nlp.vocab)
+        self.phrases = PhraseIndex(MAX_GAP)
         for key, docs in tokenised.items():
-            patterns = [p for p in (_pattern(d) for d in docs) if p]
-            if patterns:
-                self.matcher.add(key, patterns)
+            for phrase in docs:
+                elements = _pattern(phrase)
+                if elements:
+                    self.phrases.add(key, elements)
         self.timeless = {
             key
             for key, words in phrases.items()
             if any(w in HISTORY_WORDS for phrase in words for w in phrase.replace("-", " ").split())
         }
         self.staff_indicators = [i.id for i in self.indicators.values() if TAG_ADULT_WORKING_WITH_CHILDREN in i.tags]
-        self.people = people_matcher(self.nlp.vocab, self.normaliser.word)
-        self.danger = danger_matcher(self.nlp.vocab, self.normaliser.word)
+        self.people = people_matcher(self.normaliser.word)
+        self.danger = danger_matcher(self.normaliser.word)
         self.danger_indicators = [i.id for i in self.indicators.values() if TAG_IMMEDIATE_DANGER in i.tags]
         self.negative_phrases = {
             key for key, docs in tokenised.items() if any(t.norm_ in cues.NEGATION for d in docs for t in d)
@@ -109,8 +112,7 @@ class Analyser:
         doc = self.parse(text)
         best: dict[str, Finding] = {}
         guessed = set(doc.user_data.get("guessed", ()))
-        for match_id, start, end in self.matcher(doc):
-            key = self.nlp.vocab.strings[match_id]
+        for key, start, end in self.phrases(doc):
             span = Span(doc, start, end)
             if self._excluded(doc, span, key):
                 continue
@@ -140,7 +142,7 @@ class Analyser:
         return key not in self.timeless and cues.historical(doc, span)
 
 
-def _pattern(phrase: Doc) -> list[dict]:
+def _pattern(phrase: Doc) -> list[Element]:
     words = [t.norm_ for t in phrase if not t.is_punct]
     kept = [w for w in words if w not in FILLER]
     # Dropping fillers must not turn a phrase into one bare word ("in care" -> "care", "was cut" ->
@@ -149,12 +151,7 @@ def _pattern(phrase: Doc) -> list[dict]:
         kept = words
     if not [w for w in kept if w not in PERSON]:
         return []
-    pattern: list[dict] = []
-    for position, norm in enumerate(kept):
-        if position:
-            pattern.append({"IS_PUNCT": False, "OP": f"{{0,{MAX_GAP}}}"})
-        pattern.append({"NORM": {"IN": PERSON}} if norm in PERSON else {"NORM": norm})
-    return pattern
+    return [PERSON if w in PERSON else w for w in kept]
 
 
 def _confidence(span: Span, guessed: set[int]) -> float:

@@ -90,6 +90,9 @@ HISTORY = [
     ("when", "-", "be", "a", "baby"),
     ("in", "the", "end", "of"),
 ]
+HISTORY_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _cue in HISTORY:
+    HISTORY_BY_FIRST[_cue[0]] = (*HISTORY_BY_FIRST.get(_cue[0], ()), _cue)
 HISTORY_YEAR_PREFIX = ("back", "in")
 PRESENT = {
     "still",
@@ -178,22 +181,34 @@ def hypothetical(doc: Doc, span: Span) -> bool:
 
 def historical(doc: Doc, span: Span) -> bool:
     start, end = _clause(doc, span)
-    norms = _norms(doc, start, end)
-    lowers = [doc[i].lower_ for i in range(start, end)]
-    if any(n in PRESENT or w in PRESENT for n, w in zip(norms, lowers, strict=False)):
+    marks = _history_marks(doc)
+    if any(i in marks["present"] for i in range(start, end)):
         return False
+    return any(i in marks["past"] for i in range(start, end))
+
+
+def _history_marks(doc: Doc) -> dict[str, set[int]]:
+    """Where the doc's past and present markers start; found once per doc, read for every match."""
+    marks = doc.user_data.get("history_marks")
+    if marks is not None:
+        return marks
+    norms = [t.norm_ for t in doc]
+    lowers = [t.lower_ for t in doc]
+    past: set[int] = set()
+    present = {i for i, (n, w) in enumerate(zip(norms, lowers, strict=True)) if n in PRESENT or w in PRESENT}
     for k in range(len(norms)):
-        if k + 2 < len(lowers) and tuple(lowers[k : k + 2]) == HISTORY_YEAR_PREFIX and lowers[k + 2].isdigit():
-            return True
-        for cue in HISTORY:
+        if tuple(lowers[k : k + 2]) == HISTORY_YEAR_PREFIX and k + 2 < len(lowers) and lowers[k + 2].isdigit():
+            past.add(k)
+            continue
+        for cue in HISTORY_BY_FIRST.get(norms[k], ()) + HISTORY_BY_FIRST.get(lowers[k], ()):
             size = len(cue)
-            window = norms[k : k + size]
-            lwin = lowers[k : k + size]
-            if len(window) < size:
-                continue
-            if all(c == "-" or c in (w, lw) for c, w, lw in zip(cue, window, lwin, strict=False)):
-                return True
-    return False
+            if k + size <= len(norms) and all(
+                c == "-" or c in (norms[k + m], lowers[k + m]) for m, c in enumerate(cue)
+            ):
+                past.add(k)
+                break
+    marks = doc.user_data["history_marks"] = {"past": past, "present": present}
+    return marks
 
 
 def _clause(doc: Doc, span: Span) -> tuple[int, int]:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
-from spacy.vocab import Vocab
 
 from knowledge.analyser import cues
+from knowledge.analyser.phrases import PhraseIndex
 
 NOW = [
     ("right", "now"),
@@ -93,19 +92,20 @@ ALONE = [
 ]
 
 
-def danger_matcher(vocab: Vocab, norm: Callable[[str], str]) -> Matcher:
-    matcher = Matcher(vocab)
-    matcher.add("alone", [[{} if w == "-" else {"NORM": norm(w)} for w in seq] for seq in ALONE])
-    matcher.add("now", [[{} if w == "-" else {"NORM": norm(w)} for w in seq] for seq in NOW])
-    return matcher
+def danger_matcher(norm: Callable[[str], str]) -> PhraseIndex:
+    index = PhraseIndex(max_gap=1)
+    for key, phrases in (("alone", ALONE), ("now", NOW)):
+        for phrase in phrases:
+            index.add(key, [norm(w) for w in phrase if w != "-"])
+    return index
 
 
-def read_danger(doc: Doc, matcher: Matcher) -> Span | None:
+def read_danger(doc: Doc, matcher: PhraseIndex) -> Span | None:
     """The words that say the danger is now, or None."""
-    for match_id, start, end in matcher(doc):
+    for key, start, end in matcher(doc):
         if not _counts(doc, start, end):
             continue
-        if doc.vocab.strings[match_id] == "alone":
+        if key == "alone":
             return doc[start:end]
         # "It's happening now." often follows the sentence that says what is happening.
         sent_start, sent_end = cues.sentence(doc, start)

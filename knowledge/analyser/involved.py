@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from knowledge.analyser.cues import sentence
+from knowledge.analyser.phrases import PhraseIndex
 
 # Single words and two-word phrases, as norms; the reporter's own "my" does not matter here.
 PEOPLE: dict[str, list[tuple[str, ...]]] = {
@@ -73,7 +72,6 @@ PEOPLE: dict[str, list[tuple[str, ...]]] = {
         ("girls",),
         ("another", "pupil"),
         ("other", "pupils"),
-        ("year", "-"),
         ("peer",),
         ("peers",),
         ("older", "kid"),
@@ -217,43 +215,31 @@ HARM = {
     "exploit",
 }
 BEFORE = {"by", "from", "with"}
-POSSESSIVE = ("'s", "s", "’s", "'")
 # The person's own clause ends here: "I am her teacher and she told me dad hits her".
 STOPS = {",", ";", ".", "and", "but", "because", "who", "tell", "say", "told", "said", "when", "so", "that"}
 WINDOW = 6
 ROLES_ANY_MENTION = {"step_parent", "parent_partner"}
 
 
-def people_matcher(vocab: Vocab, norm: Callable[[str], str]) -> Matcher:
-    matcher = Matcher(vocab)
+def people_matcher(norm: Callable[[str], str]) -> PhraseIndex:
+    # One word may sit inside a phrase: "mum's boyfriend", "mum new boyfriend", "older teenage boy".
+    index = PhraseIndex(max_gap=1)
     for role, phrases in PEOPLE.items():
-        patterns = {tuple(w for w in phrase if w != "'s") for phrase in phrases}
-        matcher.add(role, [token_pattern(phrase, norm) for phrase in sorted(patterns)])
-    return matcher
+        for phrase in phrases:
+            index.add(role, [norm(w) for w in phrase if w not in ("-", "'s")])
+    return index
 
 
-def token_pattern(phrase: tuple[str, ...], norm: Callable[[str], str]) -> list[dict]:
-    """A word sequence as a Matcher pattern on norms; "-" is any one word, and a possessive may sit
-    between two words ("mum's boyfriend", "mums boyfriend")."""
-    pattern: list[dict] = []
-    for position, word in enumerate(phrase):
-        if position:
-            pattern.append({"LOWER": {"IN": list(POSSESSIVE)}, "OP": "?"})
-        pattern.append({} if word == "-" else {"NORM": norm(word)})
-    return pattern
-
-
-def read_involved(doc: Doc, matcher: Matcher) -> list[str]:
+def read_involved(doc: Doc, matcher: PhraseIndex) -> list[str]:
     found: dict[str, int] = {}
     norms = [t.norm_ for t in doc]
     lowers = [t.lower_ for t in doc]
     taken: set[int] = set()
     # Longest phrases first, so "carer at the home" is staff before "carer" is read as a parent.
     matches = sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
-    for match_id, start, end in matches:
+    for role, start, end in matches:
         if any(j in taken for j in range(start, end)):
             continue
-        role = doc.vocab.strings[match_id]
         if role in ROLES_ANY_MENTION or _acts(doc, norms, lowers, start, end):
             found[role] = min(found.get(role, start), start)
             taken.update(range(start, end))

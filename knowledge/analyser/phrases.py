@@ -1,0 +1,60 @@
+"""Gapped phrase matching: the catalogue's words as word sequences that may have a few words between.
+
+spaCy's Matcher can say this ({"OP": "{0,3}"} between words), but with hundreds of such patterns it
+tries every pattern at every token and falls far below the speed goal. Here each pattern is indexed
+by its first word, so a narrative only tries the patterns whose first word it contains.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+Element = str | frozenset[str]  # one norm, or any of a class of norms (pronouns)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    key: str  # the indicator id
+    elements: tuple[Element, ...]
+
+
+class PhraseIndex:
+    def __init__(self, max_gap: int) -> None:
+        self.max_gap = max_gap
+        self.by_first: dict[str, list[Phrase]] = defaultdict(list)
+
+    def add(self, key: str, elements: list[Element]) -> None:
+        # A pronoun is never the anchor: "i dont feel safe" is looked for from "not".
+        while elements and not isinstance(elements[0], str):
+            elements = elements[1:]
+        if elements:
+            self.by_first[elements[0]].append(Phrase(key, tuple(elements)))
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        norms = [t.norm_ for t in doc]
+        punct = [t.is_punct for t in doc]
+        found = []
+        for i, norm in enumerate(norms):
+            for phrase in self.by_first.get(norm, ()):
+                end = self._rest(norms, punct, phrase.elements, 1, i + 1)
+                if end is not None:
+                    found.append((phrase.key, i, end))
+        return found
+
+    def _rest(self, norms: list[str], punct: list[bool], elements: tuple[Element, ...], k: int, at: int) -> int | None:
+        """End of the shortest match of elements[k:] starting at most max_gap words after `at`."""
+        if k == len(elements):
+            return at
+        element = elements[k]
+        for j in range(at, min(at + self.max_gap + 1, len(norms))):
+            if j > at and punct[j - 1]:
+                return None  # a gap never crosses punctuation
+            norm = norms[j]
+            if norm == element if isinstance(element, str) else norm in element:
+                end = self._rest(norms, punct, elements, k + 1, j + 1)
+                if end is not None:
+                    return end
+        return None
