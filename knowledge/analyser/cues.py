@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from knowledge.analyser.pipeline import words
+
 NEGATION = {"not", "no", "never", "nobody", "none", "nothing", "noone", "neither", "nor", "without"}
 DENIAL = {"deny", "denies", "denied", "denying"}  # a denial reaches across "that": "denies that he hit her"
 AFTER_NEGATION = {"deny", "denied", "none", "absent", "unfounded"}
@@ -123,7 +125,7 @@ def sentence(doc: Doc, i: int) -> tuple[int, int]:
 
 
 def _norms(doc: Doc, start: int, end: int) -> list[str]:
-    return [doc[i].norm_ for i in range(start, end)]
+    return words(doc)[0][start:end]
 
 
 def negated(doc: Doc, span: Span) -> bool:
@@ -192,8 +194,7 @@ def _history_marks(doc: Doc) -> dict[str, set[int]]:
     marks = doc.user_data.get("history_marks")
     if marks is not None:
         return marks
-    norms = [t.norm_ for t in doc]
-    lowers = [t.lower_ for t in doc]
+    norms, lowers, _ = words(doc)
     past: set[int] = set()
     present = {i for i, (n, w) in enumerate(zip(norms, lowers, strict=True)) if n in PRESENT or w in PRESENT}
     for k in range(len(norms)):

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from knowledge.analyser.cues import sentence
 from knowledge.analyser.phrases import PhraseIndex
+from knowledge.analyser.pipeline import words
 
 # Single words and two-word phrases, as norms; the reporter's own "my" does not matter here.
 PEOPLE: dict[str, list[tuple[str, ...]]] = {
@@ -232,8 +233,7 @@ def people_matcher(norm: Callable[[str], str]) -> PhraseIndex:
 
 def read_involved(doc: Doc, matcher: PhraseIndex) -> list[str]:
     found: dict[str, int] = {}
-    norms = [t.norm_ for t in doc]
-    lowers = [t.lower_ for t in doc]
+    norms, lowers, _ = words(doc)
     taken: set[int] = set()
     # Longest phrases first, so "carer at the home" is staff before "carer" is read as a parent.
     matches = sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1]))

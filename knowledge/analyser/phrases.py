@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from knowledge.analyser.pipeline import words
+
 Element = str | frozenset[str]  # one norm, or any of a class of norms (pronouns)
 
 
@@ -34,8 +36,7 @@ class PhraseIndex:
             self.by_first[elements[0]].append(Phrase(key, tuple(elements)))
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
-        norms = [t.norm_ for t in doc]
-        punct = [t.is_punct for t in doc]
+        norms, _, punct = words(doc)
         found = []
         for i, norm in enumerate(norms):
             for phrase in self.by_first.get(norm, ()):

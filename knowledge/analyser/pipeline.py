@@ -236,14 +236,27 @@ class Normaliser:
 
     def __call__(self, doc: Doc, fuzzy: bool = True) -> Doc:
         guessed = []
+        norms, lowers, punct = [], [], []
         for token in doc:
             lower = token.lower_
             if token.norm_ == "not" or lower in ("n't", "nt"):
-                token.norm_ = "not"
-                continue
-            norm, guess = self._norm(lower, fuzzy)
+                norm, guess = "not", False
+            else:
+                norm, guess = self._norm(lower, fuzzy)
             token.norm_ = norm
+            norms.append(norm)
+            lowers.append(lower)
+            punct.append(token.is_punct)
             if guess:
                 guessed.append(token.i)
-        doc.user_data["guessed"] = guessed
+        # Plain lists of what the matchers and cues read, so they never walk the Doc again.
+        doc.user_data.update(guessed=guessed, norms=norms, lowers=lowers, punct=punct)
         return doc
+
+
+def words(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
+    """The doc's norms, lower-case words and punctuation flags (set by the Normaliser)."""
+    data = doc.user_data
+    if "norms" not in data:
+        data.update(norms=[t.norm_ for t in doc], lowers=[t.lower_ for t in doc], punct=[t.is_punct for t in doc])
+    return data["norms"], data["lowers"], data["punct"]
