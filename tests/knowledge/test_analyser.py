@@ -298,3 +298,14 @@ def test_the_pipeline_is_built_once_per_document_version():
 
 def test_empty_text_gives_an_empty_analysis(analyser):
     assert analyser.analyse("   ") == Analysis()
+
+
+def test_a_loaded_document_gives_its_own_cached_analyser():
+    class Document:  # the engine passes its loaded ThresholdDocument: id, version, indicators by id
+        id = "fixture_document"
+        version = "3"
+        indicators = {i.id: i for i in FIXTURES}
+
+    analyser = Analyser.for_document(Document())
+    assert Analyser.for_document(Document()) is analyser
+    assert "home_alone" in ids(analyser.analyse("the kids were left home alone"))
