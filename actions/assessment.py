@@ -13,7 +13,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import api_client, wording
-from actions.safety import YES_NO_DONT_KNOW, api_down_message
+from actions.safety import answer_buttons, api_down_message
 from actions.settings import get_settings
 
 ANSWER_BY_INTENT = {"affirm": True, "deny": False, "dont_know": None}
@@ -44,13 +44,14 @@ async def assess_and_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -
         response = await api_client.assess(request)
     except (api_client.ApiUnavailable, api_client.ApiRejected):
         dispatcher.utter_message(text=api_down_message(tracker.get_slot("audience")))
-        return []
+        # "unavailable" stops a following yes / no being read as an answer to an earlier question
+        return [SlotSet("stage", "unavailable")]
 
     asked_count = len(asked)
     unanswered = [q for q in response.get("questions", []) if q["id"] not in answers and q["id"] not in asked]
     if unanswered and asked_count < get_settings().max_questions and response.get("urgency") != "emergency":
         question = unanswered[0]
-        dispatcher.utter_message(text=question["text"], buttons=YES_NO_DONT_KNOW)
+        dispatcher.utter_message(text=question["text"], buttons=answer_buttons(question["id"]))
         asked[question["id"]] = question["text"]
         return [
             SlotSet("asked_questions", asked),
@@ -125,10 +126,11 @@ class ActionChangeAnswer(Action):
             dispatcher.utter_message(
                 text="You haven't answered any of my questions yet. You can add to what you told me in your own words."
             )
-            return []
+            return [SlotSet("stage", "worry")]
         question_id = list(answers)[-1]
         del answers[question_id]
         dispatcher.utter_message(
-            text=f"Let's try that again. {asked.get(question_id, 'What is your answer?')}", buttons=YES_NO_DONT_KNOW
+            text=f"Let's try that again. {asked.get(question_id, 'What is your answer?')}",
+            buttons=answer_buttons(question_id),
         )
         return [SlotSet("answers", answers), SlotSet("pending_question", question_id), SlotSet("stage", "question")]

@@ -159,7 +159,7 @@ class ActionFileReferral(Action):
             receipt = await api_client.file_referral(referral_body(tracker), idempotency_key(tracker))
         except (api_client.ApiUnavailable, api_client.ApiRejected):
             dispatcher.utter_message(text=referral_not_sent_message())
-            return []
+            return [SlotSet("stage", "confirm")]  # a "yes" retries with the same idempotency key
         reference = receipt.get("reference")
         deadline = receipt.get("acknowledge_by") or receipt.get("ack_deadline") or "one working day"
         dispatcher.utter_message(

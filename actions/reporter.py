@@ -74,7 +74,7 @@ class ActionSetReporter(Action):
             )
             if role is None:
                 dispatcher.utter_message(text="What is your role?", buttons=ROLE_BUTTONS)
-                return []
+                return [SlotSet("stage", "who")]
         audience = AUDIENCE_BY_ROLE.get(role, "professional")
         dispatcher.utter_message(text=DANGER_QUESTION[audience], buttons=YES_NO_DONT_KNOW)
         return [SlotSet("reporter_role", role), SlotSet("audience", audience), SlotSet("stage", "danger")]

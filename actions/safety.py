@@ -14,6 +14,14 @@ YES_NO_DONT_KNOW = [
 ]
 
 
+def answer_buttons(question_id: str) -> list[dict[str, str]]:
+    """Yes / no / I don't know, each naming the question it answers (for scripted players and logs)."""
+    return [
+        {"title": button["title"], "payload": f'{button["payload"]}{{"question_id": "{question_id}"}}'}
+        for button in YES_NO_DONT_KNOW
+    ]
+
+
 def api_down_message(audience: str | None) -> str:
     if audience == "child":
         return (

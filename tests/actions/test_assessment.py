@@ -7,7 +7,7 @@ from rasa_sdk.events import SlotSet
 from trackers import load_json, tracker
 
 from actions.assessment import ActionAskWorry, ActionAssess, ActionChangeAnswer
-from actions.safety import YES_NO_DONT_KNOW
+from actions.safety import answer_buttons
 
 NARRATIVE = "A 9 year old girl in my class has bruises on her arms and said her dad hit her with a belt."
 QUESTION = "Have you seen marks or injuries on the child?"
@@ -27,7 +27,7 @@ async def test_worry_is_sent_and_the_apis_first_question_asked(api, dispatcher):
         SlotSet("pending_question", "injury_visible"),
         SlotSet("stage", "question"),
     ]
-    assert [(m["text"], m["buttons"]) for m in dispatcher.messages] == [(QUESTION, YES_NO_DONT_KNOW)]
+    assert [(m["text"], m["buttons"]) for m in dispatcher.messages] == [(QUESTION, answer_buttons("injury_visible"))]
 
 
 async def test_answer_is_recorded_and_the_next_unasked_question_follows(api, dispatcher):
@@ -110,7 +110,12 @@ async def test_an_emergency_answer_is_given_at_once_without_more_questions(api, 
 async def test_api_down_gives_the_phone_numbers_and_keeps_what_was_said(api_down, dispatcher):
     events = await ActionAssess().run(dispatcher, tracker("tracker_teacher_worry"), {})
 
-    assert events == [SlotSet("narrative", NARRATIVE), SlotSet("answers", {}), SlotSet("pending_question", None)]
+    assert events == [
+        SlotSet("narrative", NARRATIVE),
+        SlotSet("answers", {}),
+        SlotSet("pending_question", None),
+        SlotSet("stage", "unavailable"),
+    ]
     text = dispatcher.messages[0]["text"]
     for number in ("0300 000 0000", "0808 800 5000", "999"):
         assert number in text

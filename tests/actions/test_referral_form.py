@@ -82,7 +82,7 @@ async def test_a_refused_referral_is_never_called_sent(api, dispatcher, status):
     api.referral_status = status
     events = await ActionFileReferral().run(dispatcher, tracker("tracker_confirmed_referral"), {})
 
-    assert events == []
+    assert events == [SlotSet("stage", "confirm")]
     text = dispatcher.messages[0]["text"]
     assert "NOT been sent" in text and "0300 000 0000" in text
     assert "has been sent" not in text
@@ -91,5 +91,5 @@ async def test_a_refused_referral_is_never_called_sent(api, dispatcher, status):
 async def test_unreachable_api_is_never_called_sent(api_down, dispatcher):
     events = await ActionFileReferral().run(dispatcher, tracker("tracker_confirmed_referral"), {})
 
-    assert events == []
+    assert events == [SlotSet("stage", "confirm")]
     assert "NOT been sent" in dispatcher.messages[0]["text"]

@@ -70,5 +70,5 @@ async def test_an_unnamed_profession_is_asked_for_before_anything_else(dispatche
     message = said("I'm a professional", "i_am_professional")
     events = await ActionSetReporter().run(dispatcher, tracker("tracker_teacher_worry", latest_message=message), {})
 
-    assert events == []
+    assert events == [SlotSet("stage", "who")]
     assert dispatcher.messages[0]["buttons"] == ROLE_BUTTONS
