@@ -165,7 +165,8 @@ def _run_tables(decisions: DecisionTables, facts_json: str) -> Outcome:
 
     level_hits = _run(tables["level"], facts_json, trace)
     level = max([1, *(int(out["level"]) for _, out in level_hits if out.get("level") is not None)])
-    urgency_hits = _run(tables["urgency"], facts_json, trace)
+    # Urgency rules may depend on the level (an unborn baby at level 4), never the other way round.
+    urgency_hits = _run(tables["urgency"], json.dumps({**facts, "level": level}), trace)
     urgency = max(
         [Urgency.standard, *(_URGENCIES[out["urgency"]] for _, out in urgency_hits if out.get("urgency"))],
         key=lambda u: u.rank,
@@ -361,13 +362,13 @@ def _questions(
         t for item in evidence.values() for t in item.indicator.tags
     }
     role = request.reporter_role.value
-    ranked: list[tuple[int, int, int, int, str]] = []
+    ranked: list[tuple[int, int, int, int, int, str]] = []
     for order, question in enumerate(doc.questions.values()):
         if question.id in request.answers:
             continue
         if question.always_first or question.standing:
             if any(i not in evidence for i in question.confirms):
-                ranked.append((0 if question.always_first else 1, 0, 0, order, question.id))
+                ranked.append((0 if question.always_first else 1, 0, 0, 0, order, question.id))
             continue
         if question.ask_when and not present.intersection(question.ask_when):
             continue
@@ -385,7 +386,7 @@ def _questions(
         deltas = [_change(outcome, other) for other in changes]
         if deltas and max(deltas) > (0, 0, 0):
             urgency, level, routes = max(deltas)
-            ranked.append((2, -urgency, -level, -routes, question.id))
+            ranked.append((2, -urgency, -level, -routes, order, question.id))
     ranked.sort()
     return [
         QuestionOut(id=qid, text=getattr(doc.questions[qid].text, audience.value)) for *_, qid in ranked[:MAX_QUESTIONS]
