@@ -1,8 +1,12 @@
 """The labelled corpus (knowledge/corpus/*.yml) and its scores against the analyser.
 
-Each record: text, labels (indicators that must be found), also (indicators that may be found
-without counting as a false positive, e.g. a related early-sign indicator), form (positive,
-negated, hypothetical, historical) and split (dev: used to write the words lists; heldout: not).
+Each record: text, labels (the indicator the sentence is about), also (neighbouring grades of the
+same concern, e.g. the early-sign and the significant-harm indicator of one risk area, where the
+sentence alone cannot tell which grade applies), form (positive, negated, hypothetical, historical)
+and split (dev: used to write the words lists; heldout: never looked at while writing them).
+
+Scoring: a positive sentence is a true positive when any of labels + also is found (counted for its
+label), a false negative when none is; anything found outside labels + also is a false positive.
 """
 
 from __future__ import annotations
@@ -68,10 +72,12 @@ def score(analyser: Analyser, examples: list[Example]) -> Scores:
     scores = Scores()
     for example in examples:
         found = {f.indicator_id for f in analyser.analyse(example.text).findings}
-        for indicator_id in found & example.labels:
-            scores.tp[indicator_id] += 1
-        wrong = found - example.labels - example.also
-        missed = example.labels - found
+        acceptable = example.labels | example.also
+        hit = bool(found & acceptable)
+        for indicator_id in example.labels:
+            scores.tp[indicator_id] += hit
+        wrong = found - acceptable
+        missed = set() if hit else set(example.labels)
         for indicator_id in wrong:
             scores.fp[indicator_id] += 1
         for indicator_id in missed:

@@ -13,7 +13,7 @@ from knowledge.analyser.pipeline import words
 NEGATION = {"not", "no", "never", "nobody", "none", "nothing", "noone", "neither", "nor", "without"}
 DENIAL = {"deny", "denies", "denied", "denying"}  # a denial reaches across "that": "denies that he hit her"
 AFTER_NEGATION = {"deny", "denied", "none", "absent", "unfounded"}
-NEGATION_WINDOW = 6
+NEGATION_WINDOW = 5
 # Words that end a clause: a cue on the other side of them is about something else.
 BREAKERS = {
     ",",
@@ -51,6 +51,7 @@ BREAKERS = {
     "before",
     "until",
     "that",
+    "for",
 }
 SOFT_BREAKERS = {"that"}  # denial and hypothetical scopes cross these
 

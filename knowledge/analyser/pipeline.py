@@ -173,6 +173,8 @@ NEGATED_VERBS = {
     "shouldnt",
 }
 
+# Halves of contractions the tokenizer splits off ("can't" -> "ca" + "n't", "won't" -> "wo" + "n't").
+EXCEPTION_NORMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "be"}
 FUZZY_MIN_LENGTH = 5
 FUZZY_CUTOFF = 86
 
@@ -213,7 +215,8 @@ class Normaliser:
         if lower in NEGATED_VERBS:
             return "not", False
         word = SPELLING.get(lower, lower)
-        norm = self.lemma(word)
+        # A word spelt to itself keeps its form: "drunk" is not "drink" ("he is drunk" is not "he drinks").
+        norm = word if SPELLING.get(lower) == lower else self.lemma(word)
         if (
             fuzzy
             and norm not in self.vocabulary_set
@@ -241,6 +244,8 @@ class Normaliser:
             lower = token.lower_
             if token.norm_ == "not" or lower in ("n't", "nt"):
                 norm, guess = "not", False
+            elif lower in EXCEPTION_NORMS:
+                norm, guess = EXCEPTION_NORMS[lower], False
             else:
                 norm, guess = self._norm(lower, fuzzy)
             token.norm_ = norm
