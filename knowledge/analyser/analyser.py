@@ -69,6 +69,9 @@ class Analyser:
                 elements = _pattern(phrase)
                 if elements:
                     self.phrases.add(key, elements)
+                    # Two words are written either way round: "dirty clothes", "clothes are dirty".
+                    if len(elements) == 2 and all(isinstance(e, str) and e not in cues.NEGATION for e in elements):
+                        self.phrases.add(key, elements[::-1])
         self.timeless = {
             key
             for key, words in phrases.items()
