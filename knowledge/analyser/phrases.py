@@ -29,11 +29,12 @@ class PhraseIndex:
         self.by_first: dict[str, list[Phrase]] = defaultdict(list)
 
     def add(self, key: str, elements: list[Element]) -> None:
-        # A pronoun is never the anchor: "i dont feel safe" is looked for from "not".
-        while elements and not isinstance(elements[0], str):
-            elements = elements[1:]
-        if elements:
-            self.by_first[elements[0]].append(Phrase(key, tuple(elements)))
+        if not elements:
+            return
+        phrase = Phrase(key, tuple(elements))
+        # A class of words as the first element ("he smells") is indexed under each of its words.
+        for first in [elements[0]] if isinstance(elements[0], str) else sorted(elements[0]):
+            self.by_first[first].append(phrase)
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         norms, _, punct = words(doc)

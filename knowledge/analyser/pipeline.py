@@ -103,6 +103,7 @@ SPELLING = {
     "toched": "touch",
     "rapped": "rape",
     "drunk": "drunk",
+    "sectioned": "sectioned",
     "durnk": "drunk",
     "drinkin": "drink",
     "smokin": "smoke",
