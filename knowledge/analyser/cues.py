@@ -81,8 +81,6 @@ HISTORY = [
     ("historical",),
     ("historically",),
     ("no", "longer"),
-    ("anymore",),
-    ("any", "more"),
     ("as", "a", "baby"),
     ("as", "a", "toddler"),
     ("as", "a", "child"),

@@ -29,6 +29,10 @@ class PhraseIndex:
         self.by_first: dict[str, list[Phrase]] = defaultdict(list)
 
     def add(self, key: str, elements: list[Element]) -> None:
+        # A leading pronoun is optional ("her mental health is stable" = "mum's mental health is
+        # stable") unless the phrase would be left with one word ("he smells").
+        while len(elements) > 2 and not isinstance(elements[0], str):
+            elements = elements[1:]
         if not elements:
             return
         phrase = Phrase(key, tuple(elements))

@@ -104,6 +104,7 @@ SPELLING = {
     "rapped": "rape",
     "drunk": "drunk",
     "sectioned": "sectioned",
+    "well": "well",
     "durnk": "drunk",
     "drinkin": "drink",
     "smokin": "smoke",

@@ -148,13 +148,17 @@ def test_a_question_that_reports_a_fact_still_counts(analyser):
         "he used to hit her",
         "Dad hit her in the past, before he left.",
         "When she was little she was in care",
-        "he doesn't hit her anymore",
         "she was in care back in 2015",
     ],
 )
 def test_history_does_not_count_as_now(analyser, text):
     result = ids(analyser.analyse(text))
     assert "looked_after" not in result and "injury_from_parent" not in result
+
+
+def test_not_any_more_is_a_negation_not_history(analyser):
+    assert "injury_from_parent" not in ids(analyser.analyse("he doesn't hit her anymore"))
+    assert "child_feels_unsafe" in ids(analyser.analyse("i dont feel safe any more"))
 
 
 def test_history_with_a_present_marker_counts(analyser):
