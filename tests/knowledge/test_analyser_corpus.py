@@ -1,0 +1,43 @@
+"""The labelled corpus: its size and coverage, and the analyser's score on the held-out part."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.analyser import Analyser
+from knowledge.analyser.catalogue import read_indicators
+from knowledge.analyser.corpus import load_corpus, score
+
+FORMS = {"positive", "negated", "hypothetical", "historical"}
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def indicators():
+    return read_indicators("england")
+
+
+def test_the_corpus_is_large_enough_and_has_every_form_in_both_splits(corpus):
+    assert len(corpus) >= 400
+    for split in ("dev", "heldout"):
+        assert {e.form for e in corpus if e.split == split} == FORMS
+    assert all(not e.labels for e in corpus if e.form != "positive")
+
+
+def test_every_label_is_an_indicator_of_the_catalogue(corpus, indicators):
+    known = {i.id for i in indicators}
+    assert {i for e in corpus for i in e.labels | e.also} <= known
+
+
+def test_the_scorer_counts_misses_and_false_alarms(corpus, indicators):
+    # An analyser that knows only half the catalogue must lose recall on the dev split, and the
+    # errors it makes must be the sentences about the indicators it does not know.
+    known = {i.id for i in indicators[::2]}
+    scores = score(Analyser([i for i in indicators if i.id in known]), [e for e in corpus if e.split == "dev"])
+    full = score(Analyser(indicators), [e for e in corpus if e.split == "dev"])
+    assert scores.micro()[1] < full.micro()[1]
+    assert all(missed <= {i.id for i in indicators} for _, _, missed in scores.errors)
