@@ -105,6 +105,7 @@ SPELLING = {
     "drunk": "drunk",
     "sectioned": "sectioned",
     "well": "well",
+    "bit": "bit",  # "a bit quieter" is not a bite
     "durnk": "drunk",
     "drinkin": "drink",
     "smokin": "smoke",

@@ -91,6 +91,11 @@ def test_negation_inside_the_phrase_is_part_of_the_match(analyser):
     assert "child_feels_unsafe" in ids(analyser.analyse("I do not feel safe"))
 
 
+def test_a_word_whose_lemma_means_something_else_keeps_its_form():
+    catalogue = [_indicator("bite", ["bitten"]), _indicator("drinks", ["been drinking"])]
+    assert ids(Analyser(catalogue).analyse("she has been a bit quieter and mum is drunk")) == set()
+
+
 def test_words_are_the_only_source_of_patterns():
     extra = Analyser([*FIXTURES, _indicator("trampoline", ["trampoline injury"])])
     assert "trampoline" in ids(extra.analyse("a nasty trampoline injury today"))
