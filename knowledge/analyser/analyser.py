@@ -70,7 +70,9 @@ class Analyser:
                 if elements:
                     self.phrases.add(key, elements)
                     # Two words are written either way round: "dirty clothes", "clothes are dirty".
-                    if len(elements) == 2 and all(isinstance(e, str) and e not in cues.NEGATION for e in elements):
+                    if len(elements) == 2 and all(
+                        isinstance(e, str) and e not in cues.NEGATION and e not in FILLER for e in elements
+                    ):
                         self.phrases.add(key, elements[::-1])
         self.timeless = {
             key
@@ -80,7 +82,13 @@ class Analyser:
         self.staff_indicators = [i.id for i in self.indicators.values() if TAG_ADULT_WORKING_WITH_CHILDREN in i.tags]
         self.people = people_matcher(self.normaliser.word)
         self.danger = danger_matcher(self.normaliser.word)
-        self.danger_indicators = [i.id for i in self.indicators.values() if TAG_IMMEDIATE_DANGER in i.tags]
+        # Only the catalogue's general danger-now indicator: specific ones (a weapon, an overdose) need
+        # their own words, and the engine adds what the danger question confirms anyway.
+        self.danger_indicators = [
+            i.id
+            for i in self.indicators.values()
+            if TAG_IMMEDIATE_DANGER in i.tags and i.category == TAG_IMMEDIATE_DANGER
+        ]
         self.negative_phrases = {
             key for key, docs in tokenised.items() if any(t.norm_ in cues.NEGATION for d in docs for t in d)
         }

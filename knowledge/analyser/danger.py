@@ -76,7 +76,6 @@ ALONE = [
     ("go", "to", "kill"),
     ("threaten", "to", "kill"),
     ("have", "a", "knife"),
-    ("with", "a", "knife"),
     ("have", "a", "gun"),
     ("drive", "off", "with"),
     ("in", "danger"),

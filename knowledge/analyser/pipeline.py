@@ -106,6 +106,7 @@ SPELLING = {
     "sectioned": "sectioned",
     "well": "well",
     "bit": "bit",  # "a bit quieter" is not a bite
+    "cutting": "cutting",  # "has been cutting her arms" is not "has been cut"
     "durnk": "drunk",
     "drinkin": "drink",
     "smokin": "smoke",
@@ -254,7 +255,8 @@ class Normaliser:
             token.norm_ = norm
             norms.append(norm)
             lowers.append(lower)
-            punct.append(token.is_punct)
+            # Quotes around a word ('she was "cut"') do not break a phrase.
+            punct.append(token.is_punct and not token.is_quote)
             if guess:
                 guessed.append(token.i)
         # Plain lists of what the matchers and cues read, so they never walk the Doc again.

@@ -18,7 +18,7 @@ def _indicator(id_: str, words: list[str], **extra) -> Indicator:
             "id": id_,
             "level": 4,
             "domain": "child.health",
-            "category": "physical_abuse",
+            "category": extra.pop("category", "physical_abuse"),
             "professional": id_,
             "plain": id_,
             "words": words,
@@ -40,7 +40,9 @@ FIXTURES = [
     _indicator("home_alone", ["left alone", "home alone", "left on their own"]),
     _indicator("neglect_hungry", ["hungry", "no food"]),
     _indicator("staff_concern", ["allegation against staff"], tags=["adult_working_with_children"], routes=["lado"]),
-    _indicator("in_danger_now", ["in danger now"], urgency="emergency", tags=["immediate_danger"]),
+    _indicator(
+        "in_danger_now", ["in danger now"], urgency="emergency", tags=["immediate_danger"], category="immediate_danger"
+    ),
 ]
 
 
