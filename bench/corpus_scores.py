@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from knowledge.analyser import Analyser  # noqa: E402
 from knowledge.analyser.catalogue import read_indicators  # noqa: E402
 from knowledge.analyser.corpus import load_corpus, score  # noqa: E402
+from knowledge.loader import load_document  # noqa: E402
 
 
 def main() -> None:
@@ -27,7 +28,8 @@ def main() -> None:
     analyser = Analyser(indicators)
     corpus = load_corpus()
     examples = [e for e in corpus if args.split == "all" or e.split == args.split]
-    scores = score(analyser, examples)
+    danger = frozenset(load_document(args.document).questions["immediate_danger"].confirms)
+    scores = score(analyser, examples, danger)
     labelled = {i for e in corpus for i in e.labels}
     print(
         f"{len(examples)} sentences ({args.split}); forms: "

@@ -46,7 +46,6 @@ PERSON = frozenset(
 MAX_GAP = 3  # words allowed between two words of a pattern
 HISTORY_WORDS = {"previous", "previously", "past", "history", "before", "ago", "historic", "historical", "used"}
 TAG_ADULT_WORKING_WITH_CHILDREN = "adult_working_with_children"
-TAG_IMMEDIATE_DANGER = "immediate_danger"
 EMERGENCY = "emergency"
 
 _CACHE: dict[tuple[str, str], Analyser] = {}
@@ -82,13 +81,6 @@ class Analyser:
         self.staff_indicators = [i.id for i in self.indicators.values() if TAG_ADULT_WORKING_WITH_CHILDREN in i.tags]
         self.people = people_matcher(self.normaliser.word)
         self.danger = danger_matcher(self.normaliser.word)
-        # Only the catalogue's general danger-now indicator: specific ones (a weapon, an overdose) need
-        # their own words, and the engine adds what the danger question confirms anyway.
-        self.danger_indicators = [
-            i.id
-            for i in self.indicators.values()
-            if TAG_IMMEDIATE_DANGER in i.tags and i.category == TAG_IMMEDIATE_DANGER
-        ]
         self.negative_phrases = {
             key for key, docs in tokenised.items() if any(t.norm_ in cues.NEGATION for d in docs for t in d)
         }
@@ -135,11 +127,9 @@ class Analyser:
         if TAG_ADULT_WORKING_WITH_CHILDREN in involved:
             for key in self.staff_indicators:
                 best.setdefault(key, Finding(key, _staff_evidence(doc), 0, 0, 0.7))
+        # Danger-now words set the flag only: the engine reads it as the person's "yes" to the danger
+        # question and adds what that answer confirms.
         danger_span = read_danger(doc, self.danger)
-        if danger_span is not None:
-            # Danger-now language is the indicator the catalogue tags for it, whatever words it lists.
-            for key in self.danger_indicators:
-                best.setdefault(key, Finding(key, danger_span.text, danger_span.start_char, danger_span.end_char, 0.85))
         danger = danger_span is not None or any(key in self.emergency for key in best)
         findings = sorted(best.values(), key=lambda f: (f.start, f.indicator_id))
         return Analysis(findings=findings, child_age_years=read_age(text), involved=involved, immediate_danger=danger)

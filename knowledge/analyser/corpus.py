@@ -68,10 +68,15 @@ def load_corpus(folder: Path = CORPUS) -> list[Example]:
     return examples
 
 
-def score(analyser: Analyser, examples: list[Example]) -> Scores:
+def score(analyser: Analyser, examples: list[Example], danger_confirms: frozenset[str] = frozenset()) -> Scores:
+    """danger_confirms: what the engine adds when the words say danger now (the danger question's
+    confirms), so that the analyser is scored on what the assessment will hold."""
     scores = Scores()
     for example in examples:
-        found = {f.indicator_id for f in analyser.analyse(example.text).findings}
+        analysis = analyser.analyse(example.text)
+        found = {f.indicator_id for f in analysis.findings}
+        if analysis.immediate_danger:
+            found |= danger_confirms
         acceptable = example.labels | example.also
         hit = bool(found & acceptable)
         for indicator_id in example.labels:

@@ -277,10 +277,13 @@ def test_no_danger_now(analyser, text):
     assert not analyser.analyse(text).immediate_danger
 
 
-def test_danger_now_language_brings_the_danger_indicator(analyser):
-    text = "dad is drunk and about to drive off with the baby"
-    (finding,) = [f for f in analyser.analyse(text).findings if f.indicator_id == "in_danger_now"]
-    assert finding.evidence in ("about to", "drive off with") and text[finding.start : finding.end] == finding.evidence
+def test_danger_words_set_the_flag_and_leave_the_indicator_to_the_engine(analyser):
+    result = analyser.analyse("dad is drunk and about to drive off with the baby")
+    assert result.immediate_danger and "in_danger_now" not in ids(result)
+
+
+def test_wanting_to_die_is_not_danger_now_on_its_own(analyser):
+    assert not analyser.analyse("he says he wants to kill himself").immediate_danger
 
 
 def test_a_negation_inside_a_gapped_match_cancels_it(analyser):
