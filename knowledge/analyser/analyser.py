@@ -43,6 +43,7 @@ FILLER = {
 PERSON = frozenset(
     ["me", "him", "her", "them", "us", "you", "my", "his", "their", "your", "our", "i", "he", "she", "they", "we"]
 )
+FIRST_PERSON = frozenset(["i", "me", "my", "we", "us", "our"])
 MAX_GAP = 3  # words allowed between two words of a pattern
 HISTORY_WORDS = {"previous", "previously", "past", "history", "before", "ago", "historic", "historical", "used"}
 TAG_ADULT_WORKING_WITH_CHILDREN = "adult_working_with_children"
@@ -152,7 +153,13 @@ def _pattern(phrase: Doc) -> list[Element]:
         kept = words
     if not [w for w in kept if w not in PERSON]:
         return []
-    return [PERSON if w in PERSON else w for w in kept]
+    return [_person_class(w) if w in PERSON else w for w in kept]
+
+
+def _person_class(word: str) -> frozenset[str]:
+    # "hits me" is the child speaking and matches "hits me", "hit us"; "hit her" is someone telling
+    # about a child and matches "hit him", "hits her" -- but never "hits her mum" read as "hits me".
+    return FIRST_PERSON if word in FIRST_PERSON else PERSON - FIRST_PERSON
 
 
 def _confidence(span: Span, guessed: set[int]) -> float:
