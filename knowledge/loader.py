@@ -38,6 +38,7 @@ DOCUMENTS_DIR = Path(__file__).parent / "documents"
 DEFAULT_DOCUMENT = "england"
 
 M = TypeVar("M", bound=BaseModel)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def read_document(folder: Path) -> ThresholdDocument:
 def _read_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader, in C where available
     except yaml.YAMLError as error:
         raise DocumentError(f"{path}: not valid YAML: {error}") from error
 
