@@ -79,7 +79,11 @@ class Analyser:
             for key, words in phrases.items()
             if any(w in HISTORY_WORDS for phrase in words for w in phrase.replace("-", " ").split())
         }
-        self.staff_indicators = [i.id for i in self.indicators.values() if TAG_ADULT_WORKING_WITH_CHILDREN in i.tags]
+        staff = [i for i in self.indicators.values() if TAG_ADULT_WORKING_WITH_CHILDREN in i.tags]
+        self.staff_set = {i.id for i in staff}
+        # The general one: the lowest level, then the most urgent, then the one that names its routes.
+        self.staff_general = min(staff, key=lambda i: (i.level, -i.urgency.rank, -len(i.routes)), default=None)
+        self.staff_general = self.staff_general.id if self.staff_general else None
         self.people = people_matcher(self.normaliser.word)
         self.danger = danger_matcher(self.normaliser.word)
         self.negative_phrases = {
@@ -125,9 +129,14 @@ class Analyser:
             if current is None or (finding.confidence, -finding.start) > (current.confidence, -current.start):
                 best[key] = finding
         involved = read_involved(doc, self.people)
-        if TAG_ADULT_WORKING_WITH_CHILDREN in involved:
-            for key in self.staff_indicators:
-                best.setdefault(key, Finding(key, _staff_evidence(doc), 0, 0, 0.7))
+        # The people read from the text add the general staff concern only when no word matched a
+        # specific one, so a coach's messages are not claimed as every kind of staff harm.
+        if (
+            TAG_ADULT_WORKING_WITH_CHILDREN in involved
+            and self.staff_general
+            and not any(key in self.staff_set for key in best)
+        ):
+            best[self.staff_general] = Finding(self.staff_general, _staff_evidence(doc), 0, 0, 0.7)
         # Danger-now words set the flag only: the engine reads it as the person's "yes" to the danger
         # question and adds what that answer confirms.
         danger_span = read_danger(doc, self.danger)

@@ -323,3 +323,13 @@ def test_a_loaded_document_gives_its_own_cached_analyser():
     analyser = Analyser.for_document(Document())
     assert Analyser.for_document(Document()) is analyser
     assert "home_alone" in ids(analyser.analyse("the kids were left home alone"))
+
+
+def test_a_specific_staff_concern_in_the_words_is_not_joined_by_the_general_one():
+    general = _indicator("staff_concern", ["allegation against staff"], tags=["adult_working_with_children"], level=3)
+    specific = _indicator(
+        "staff_touching", ["touched her"], tags=["adult_working_with_children"], level=4, urgency="immediate"
+    )
+    analyser = Analyser([general, specific])
+    assert ids(analyser.analyse("the coach touched her")) == {"staff_touching"}
+    assert ids(analyser.analyse("the coach keeps messaging her")) == {"staff_concern"}
