@@ -21,7 +21,7 @@ from knowledge.analyser import Analyser  # noqa: E402
 from knowledge.analyser.catalogue import read_indicators  # noqa: E402
 from knowledge.analyser.pipeline import build_nlp  # noqa: E402
 
-VIGNETTES = Path("/work/shared/vignettes/public.yaml")
+VIGNETTES = Path(__file__).resolve().parents[2] / "shared" / "vignettes" / "public.yaml"
 WORDS = 100
 
 

@@ -14,7 +14,8 @@ import yaml
 from knowledge import AssessmentRequest, AssessmentResponse, assess
 from knowledge.schema import Urgency
 
-VIGNETTES = Path("/work/shared/vignettes/public.yaml")
+# shared/ sits beside the checkout, in development and in CI alike.
+VIGNETTES = Path(__file__).resolve().parents[3] / "shared" / "vignettes" / "public.yaml"
 
 
 @dataclass(frozen=True)
