@@ -25,6 +25,14 @@ import zen
 from knowledge.errors import DocumentError
 
 TABLE_ORDER = ("level", "urgency", "routes")
+# The facts the engine gives the tables (knowledge/engine.py); a column may read these, or
+# answers.<question id>. level and urgency are the level and urgency tables' verdicts, for the tables after them.
+FEATURES = frozenset(
+    {
+        "role", "age", "involved", "tags", "level_max", "dims_l2", "dims_l3", "sides_l3",
+        "indicator_urgency", "indicator_routes", "level", "urgency",
+    }
+)  # fmt: skip
 _STRING = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
@@ -57,6 +65,16 @@ class DecisionTables:
     tables: dict[str, Table]
     path: Path
 
+    @property
+    def answer_keys(self) -> frozenset[str]:
+        """The question ids whose answers some table reads."""
+        return self._answer_keys
+
+    def __post_init__(self) -> None:
+        fields = {column["field"] for table in self.tables.values() for column in table.content["inputs"]}
+        keys = frozenset(field.split(".", 1)[1] for field in fields if field.startswith("answers."))
+        object.__setattr__(self, "_answer_keys", keys)
+
     @classmethod
     def from_file(cls, path: Path) -> DecisionTables:
         try:
@@ -76,10 +94,17 @@ class DecisionTables:
             raise DocumentError(f"{path}: field nodes: missing decision tables {missing}")
         return cls(tables=tables, path=path)
 
-    def check(self, route_ids: set[str], tags: frozenset[str]) -> list[str]:
-        """Cross-checks against the document: tags the rows test and routes they give must exist."""
+    def check(self, route_ids: set[str], tags: frozenset[str], question_ids: set[str]) -> list[str]:
+        """Cross-checks against the document: fields, tags and routes the rows name must exist."""
         problems = []
         for table in self.tables.values():
+            for column in table.content["inputs"]:
+                field = column["field"]
+                known = field.split(".", 1)[1] in question_ids if field.startswith("answers.") else field in FEATURES
+                if not known:
+                    problems.append(
+                        f"{self.path}: {table.name} column {column['id']}: field {field}: not a fact the engine gives"
+                    )
             tag_columns = [column["id"] for column in table.content["inputs"] if column["field"] == "tags"]
             for rule in table.content["rules"]:
                 for column_id in tag_columns:

@@ -9,6 +9,7 @@ urgency are the highest any rule gives, so adding a concern can never lower them
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -126,6 +127,42 @@ def audience_for(role: str) -> Audience:
     return Audience.public if role in _PUBLIC_ROLES else Audience.professional
 
 
+@dataclass(frozen=True)
+class Profile:
+    """What the decision tables can see of a set of indicators (see decisions.FEATURES)."""
+
+    level_max: int = 1
+    urgency: Urgency = Urgency.standard
+    tags: frozenset[str] = frozenset()
+    routes: frozenset[str] = frozenset()
+    l2_domains: frozenset[str] = frozenset()
+    l3_domains: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, indicators: Iterable[Indicator]) -> Profile:
+        items = list(indicators)
+        if not items:
+            return cls()
+        return cls(
+            level_max=max(i.level for i in items),
+            urgency=max((i.urgency for i in items), key=lambda u: u.rank),
+            tags=frozenset(tag for i in items for tag in i.tags),
+            routes=frozenset(route.value for i in items for route in i.routes),
+            l2_domains=frozenset(i.domain for i in items if i.level >= 2),
+            l3_domains=frozenset(i.domain for i in items if i.level >= 3),
+        )
+
+    def plus(self, indicator: Indicator) -> Profile:
+        return Profile(
+            level_max=max(self.level_max, indicator.level),
+            urgency=indicator.urgency if indicator.urgency.rank > self.urgency.rank else self.urgency,
+            tags=self.tags.union(indicator.tags),
+            routes=self.routes.union(route.value for route in indicator.routes),
+            l2_domains=self.l2_domains | {indicator.domain} if indicator.level >= 2 else self.l2_domains,
+            l3_domains=self.l3_domains | {indicator.domain} if indicator.level >= 3 else self.l3_domains,
+        )
+
+
 def decide(
     doc: ThresholdDocument,
     evidence: dict[str, Evidence],
@@ -136,45 +173,53 @@ def decide(
     involved: tuple[str, ...] = (),
 ) -> Outcome:
     """Run the decision tables on the features of a set of indicators."""
-    indicators = [item.indicator for item in evidence.values()]
-    level_max = max((i.level for i in indicators), default=1)
-    high = [i for i in indicators if i.level >= 3]
-    facts: dict[str, Any] = {
+    return _decide(doc, Profile.of(item.indicator for item in evidence.values()), role, age, answers, involved)
+
+
+def _decide(
+    doc: ThresholdDocument,
+    profile: Profile,
+    role: str,
+    age: int | None,
+    answers: dict[str, bool | None],
+    involved: tuple[str, ...],
+) -> Outcome:
+    # Only what the tables read goes into the facts, so equal facts share one cached verdict.
+    facts = {
         "role": role,
         "age": age,
-        "answers": answers,
-        "involved": list(involved),
-        "tags": sorted({tag for i in indicators for tag in i.tags}),
-        "categories": sorted({i.category for i in indicators}),
-        "level_max": level_max,
-        "dims_l2": len({i.domain for i in indicators if i.level >= 2}),
-        "dims_l3": len({i.domain for i in high}),
-        "sides_l3": len({i.domain.split(".", 1)[0] for i in high}),
-        "indicator_urgency": max((i.urgency for i in indicators), key=lambda u: u.rank, default=Urgency.standard).value,
-        "indicator_routes": sorted({route.value for i in indicators for route in i.routes}),
+        "answers": {key: answers[key] for key in doc.decisions.answer_keys if key in answers},
+        "involved": sorted(involved),
+        "tags": sorted(profile.tags),
+        "level_max": profile.level_max,
+        "dims_l2": len(profile.l2_domains),
+        "dims_l3": len(profile.l3_domains),
+        "sides_l3": len({domain.split(".", 1)[0] for domain in profile.l3_domains}),
+        "indicator_urgency": profile.urgency.value,
+        "indicator_routes": sorted(profile.routes),
     }
-    return _run_tables(doc.decisions, json.dumps(facts))
+    return _run_tables(doc.decisions, json.dumps(facts), profile.level_max)
 
 
 @lru_cache(maxsize=8192)
-def _run_tables(decisions: DecisionTables, facts_json: str) -> Outcome:
+def _run_tables(decisions: DecisionTables, facts_json: str, level_max: int) -> Outcome:
     """The tables' verdict on one set of features; cached because it is a pure function of them."""
     tables = decisions.tables
     trace: list[dict[str, Any]] = []
-    facts = json.loads(facts_json)
 
     level_hits = _run(tables["level"], facts_json, trace)
     level = max([1, *(int(out["level"]) for _, out in level_hits if out.get("level") is not None)])
     # Urgency rules may depend on the level (an unborn baby at level 4), never the other way round.
-    urgency_hits = _run(tables["urgency"], json.dumps({**facts, "level": level}), trace)
+    with_level = f'{facts_json[:-1]}, "level": {level}}}'
+    urgency_hits = _run(tables["urgency"], with_level, trace)
     urgency = max(
         [Urgency.standard, *(_URGENCIES[out["urgency"]] for _, out in urgency_hits if out.get("urgency"))],
         key=lambda u: u.rank,
     )
-    route_hits = _run(tables["routes"], json.dumps({**facts, "level": level, "urgency": urgency.value}), trace)
+    route_hits = _run(tables["routes"], f'{with_level[:-1]}, "urgency": "{urgency.value}"}}', trace)
     found = {Route(out["route"]) for _, out in route_hits}
     routes = tuple(route for route in ROUTE_ORDER if route in found)
-    return Outcome(level=level, urgency=urgency, routes=routes, level_max=facts["level_max"], trace=tuple(trace))
+    return Outcome(level=level, urgency=urgency, routes=routes, level_max=level_max, trace=tuple(trace))
 
 
 def _run(table, facts_json: str, trace: list[dict[str, Any]]):
@@ -362,6 +407,7 @@ def _questions(
         t for item in evidence.values() for t in item.indicator.tags
     }
     role = request.reporter_role.value
+    profile = Profile.of(item.indicator for item in evidence.values())
     ranked: list[tuple[int, int, int, int, int, str]] = []
     for order, question in enumerate(doc.questions.values()):
         if question.id in request.answers:
@@ -373,16 +419,17 @@ def _questions(
         if question.ask_when and not present.intersection(question.ask_when):
             continue
         changes = []
-        missing = [i for i in question.confirms if i not in evidence]
-        if missing:
-            yes = dict(evidence)
-            for indicator_id in missing:
-                yes[indicator_id] = Evidence(doc.indicators[indicator_id], "", "answer")
-            changes.append(decide(doc, yes, role=role, age=age, answers=request.answers, involved=involved))
+        yes = profile
+        for indicator_id in question.confirms:
+            if indicator_id not in evidence:
+                yes = yes.plus(doc.indicators[indicator_id])
+        if yes != profile:  # an equal profile is an equal verdict: nothing to run
+            changes.append(_decide(doc, yes, role, age, request.answers, involved))
         removable = [i for i in question.rules_out if i in evidence and evidence[i].origin == "text"]
         if removable:
-            no = {k: v for k, v in evidence.items() if k not in removable}
-            changes.append(decide(doc, no, role=role, age=age, answers=request.answers, involved=involved))
+            no = Profile.of(item.indicator for key, item in evidence.items() if key not in removable)
+            if no != profile:
+                changes.append(_decide(doc, no, role, age, request.answers, involved))
         deltas = [_change(outcome, other) for other in changes]
         if deltas and max(deltas) > (0, 0, 0):
             urgency, level, routes = max(deltas)

@@ -214,6 +214,8 @@ def _check_references(doc: ThresholdDocument) -> None:
     missing_routes = set(Route) - set(doc.routes)
     if missing_routes:
         problems.append(f"{where}/document.yml: field routes: no advice for {sorted(r.value for r in missing_routes)}")
-    problems.extend(doc.decisions.check(route_ids={r.value for r in Route}, tags=doc.tags))
+    problems.extend(
+        doc.decisions.check(route_ids={r.value for r in Route}, tags=doc.tags, question_ids=set(doc.questions))
+    )
     if problems:
         raise DocumentError("\n".join(problems))

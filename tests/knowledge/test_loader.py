@@ -115,3 +115,13 @@ def test_the_published_json_schemas_match_the_models():
         assert json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text()) == schema, (
             f"{name}.schema.json is stale: run python -m knowledge schema"
         )
+
+
+def test_a_table_column_must_read_a_fact_the_engine_gives(england_copy):
+    path = england_copy / "decisions.jdm.json"
+    graph = json.loads(path.read_text())
+    table = next(node for node in graph["nodes"] if node.get("name") == "urgency")
+    table["content"]["inputs"][0]["field"] = "postcode"
+    path.write_text(json.dumps(graph))
+    with pytest.raises(DocumentError, match="field postcode: not a fact the engine gives"):
+        read_document(england_copy)
