@@ -53,11 +53,11 @@ class Table:
 
     def evaluate(self, context_json: str) -> list[tuple[Row, dict[str, Any]]]:
         """Every row that holds, with its outputs, in row order."""
-        hits = []
-        for row, holds in zip(self.rows, self.conditions.evaluate(context_json), strict=True):
-            if holds:
-                hits.append((row, {name: expr.evaluate(context_json) for name, expr in row.outputs}))
-        return hits
+        return [
+            (row, {name: expr.evaluate(context_json) for name, expr in row.outputs})
+            for row, holds in zip(self.rows, self.conditions.evaluate(context_json), strict=True)
+            if holds
+        ]
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: the engine caches verdicts per loaded table set

@@ -207,26 +207,31 @@ def _run_tables(decisions: DecisionTables, facts_json: str, level_max: int) -> O
     tables = decisions.tables
     trace: list[dict[str, Any]] = []
 
-    level_hits = _run(tables["level"], facts_json, trace)
-    level = max([1, *(int(out["level"]) for _, out in level_hits if out.get("level") is not None)])
+    level = 1
+    for out in _run(tables["level"], facts_json, trace):
+        if out.get("level") is not None:
+            level = max(level, int(out["level"]))
     # Urgency rules may depend on the level (an unborn baby at level 4), never the other way round.
     with_level = f'{facts_json[:-1]}, "level": {level}}}'
-    urgency_hits = _run(tables["urgency"], with_level, trace)
-    urgency = max(
-        [Urgency.standard, *(_URGENCIES[out["urgency"]] for _, out in urgency_hits if out.get("urgency"))],
-        key=lambda u: u.rank,
-    )
-    route_hits = _run(tables["routes"], f'{with_level[:-1]}, "urgency": "{urgency.value}"}}', trace)
-    found = {Route(out["route"]) for _, out in route_hits}
-    routes = tuple(route for route in ROUTE_ORDER if route in found)
+    urgency = Urgency.standard
+    for out in _run(tables["urgency"], with_level, trace):
+        candidate = _URGENCIES.get(out.get("urgency"))
+        if candidate is not None and candidate.rank > urgency.rank:
+            urgency = candidate
+    found = {
+        out["route"] for out in _run(tables["routes"], f'{with_level[:-1]}, "urgency": "{urgency.value}"}}', trace)
+    }
+    routes = tuple(route for route in ROUTE_ORDER if route.value in found)
     return Outcome(level=level, urgency=urgency, routes=routes, level_max=level_max, trace=tuple(trace))
 
 
-def _run(table, facts_json: str, trace: list[dict[str, Any]]):
-    hits = table.evaluate(facts_json)
-    for row, outputs in hits:
-        trace.append({"table": table.name, "rule": row.id, "row": row.index + 1, **outputs})
-    return hits
+def _run(table, facts_json: str, trace: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The outputs of every row that holds, each also recorded in the trace."""
+    outputs = []
+    for row, out in table.evaluate(facts_json):
+        trace.append({"table": table.name, "rule": row.id, "row": row.index + 1, **out})
+        outputs.append(out)
+    return outputs
 
 
 def _gather(doc: ThresholdDocument, request: AssessmentRequest, analysis: Analysis | None) -> dict[str, Evidence]:
