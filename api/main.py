@@ -1,18 +1,35 @@
 """The FastAPI application. Run with `uvicorn api.main:app` from the repository root."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlmodel import SQLModel
 
-from api.routes import assessments, health
+from api import web
+from api.core.db import get_engine
+from api.routes import assessments, health, referrals
+
+
+@asynccontextmanager
+async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    # Development and tests create the tables on the embedded database; production runs migrations.
+    SQLModel.metadata.create_all(get_engine())
+    yield
+
 
 app = FastAPI(
+    lifespan=lifespan,
     title="Safeguarding front door",
     version="0.1.0",
     description="Threshold advice from the local threshold document, and referrals to the front door.",
 )
 app.include_router(health.router)
 app.include_router(assessments.router, prefix="/api/v1")
+app.include_router(referrals.router, prefix="/api/v1")
+app.include_router(web.router)
 
 
 @app.exception_handler(RequestValidationError)

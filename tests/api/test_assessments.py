@@ -1,13 +1,4 @@
 import pytest
-from fastapi.testclient import TestClient
-
-from api.main import app
-
-
-@pytest.fixture(scope="module")
-def client():
-    with TestClient(app) as test_client:
-        yield test_client
 
 
 def test_the_contract_answers_from_a_narrative(client):

@@ -1,0 +1,33 @@
+"""Settings from the environment. Development runs on embedded defaults; production refuses them."""
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEVELOPMENT_SECRET = "development-only-secret-change-me"  # noqa: S105 - refused in production below
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_ignore_empty=True, extra="ignore")
+
+    environment: Literal["development", "production"] = "development"
+    database_url: str = "sqlite:///./var/service.db"
+    secret_key: str = DEVELOPMENT_SECRET
+    nation: Literal["ENG", "WLS", "SCT", "NIR"] = "ENG"  # whose bank holidays count as non-working days
+    threshold_document: str | None = None
+
+    @model_validator(mode="after")
+    def refuse_default_secrets_in_production(self) -> "Settings":
+        if self.environment == "production":
+            if self.secret_key == DEVELOPMENT_SECRET or len(self.secret_key) < 32:
+                raise ValueError("SECRET_KEY must be set to a random value of at least 32 characters in production")
+            if self.database_url.startswith("sqlite"):
+                raise ValueError("DATABASE_URL must point to PostgreSQL in production")
+        return self
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
