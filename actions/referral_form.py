@@ -112,23 +112,23 @@ def _given(tracker: Tracker, slot: str) -> str | None:
 
 
 def referral_body(tracker: Tracker) -> dict[str, Any]:
-    """The POST /api/v1/referrals body: the assessment request plus the form's fields."""
+    """The POST /api/v1/referrals body (api/models.py ReferralCreate) from the conversation's slots."""
+    name = _given(tracker, "referral_referrer_name")
+    contact = _given(tracker, "referral_referrer_contact")
+    referrer: dict[str, Any] = {
+        "role": tracker.get_slot("reporter_role") or "public",
+        "name": name,
+        "anonymous": name is None,
+    }
+    if contact:
+        referrer["email" if "@" in contact else "phone"] = contact
     return {
-        "assessment": {
-            "reporter_role": tracker.get_slot("reporter_role") or "public",
-            "narrative": tracker.get_slot("narrative") or "",
-            "answers": tracker.get_slot("answers") or {},
-        },
-        "child": {
-            "name": _given(tracker, "referral_child_name"),
-            "location": _given(tracker, "referral_child_location"),
-        },
-        "referrer": {
-            "name": _given(tracker, "referral_referrer_name"),
-            "contact": _given(tracker, "referral_referrer_contact"),
-            "anonymous": _given(tracker, "referral_referrer_name") is None,
-        },
-        "channel": "chat",
+        "referrer": referrer,
+        "children": [
+            {"name": _given(tracker, "referral_child_name"), "where_now": _given(tracker, "referral_child_location")}
+        ],
+        "concern": tracker.get_slot("narrative") or "The referrer described the concern in the chat.",
+        "answers": tracker.get_slot("answers") or {},
     }
 
 

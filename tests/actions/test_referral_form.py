@@ -62,9 +62,15 @@ async def test_filed_referral_gives_reference_and_deadline(api, dispatcher):
     assert events == [SlotSet("referral_reference", "MASH-2026-00001"), SlotSet("stage", "done")]
     body, key = api.referral_requests[0]
     assert key == KEY
-    assert body["child"] == {"name": "Amy Example", "location": "Example Primary School"}
-    assert body["referrer"] == {"name": "Sam Teacher", "contact": "sam@example.org", "anonymous": False}
-    assert body["assessment"]["answers"] == {"injury_visible": True, "under_one": None}
+    assert body["children"] == [{"name": "Amy Example", "where_now": "Example Primary School"}]
+    assert body["referrer"] == {
+        "role": "teacher",
+        "name": "Sam Teacher",
+        "email": "sam@example.org",
+        "anonymous": False,
+    }
+    assert body["answers"] == {"injury_visible": True, "under_one": None}
+    assert body["concern"]
     text = dispatcher.messages[0]["text"]
     assert "MASH-2026-00001" in text and "Tuesday 24 November, 17:00" in text
 
