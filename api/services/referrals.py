@@ -89,12 +89,12 @@ def file_referral(
         respond_by=respond_by,
         confirmation_due=referral.phoned_first_at + PHONE_CONFIRMATION if referral.phoned_first_at else None,
     )
-    session.add(row)
-    session.flush()
-    audit.record(session, actor=f"referrer:{row.reporter_role}", action="referral.filed", referral_id=row.id,
-                 detail={"reference": row.reference, "request_hash": request_hash})  # fmt: skip
-    session.add(OutboxMessage(kind="referral.received", referral_id=row.id, created_at=received))
     try:
+        session.add(row)
+        session.flush()  # PostgreSQL reports a duplicate key here, SQLite at commit
+        audit.record(session, actor=f"referrer:{row.reporter_role}", action="referral.filed", referral_id=row.id,
+                     detail={"reference": row.reference, "request_hash": request_hash})  # fmt: skip
+        session.add(OutboxMessage(kind="referral.received", referral_id=row.id, created_at=received))
         session.commit()
     except IntegrityError:
         # Another request with the same key won the race: answer as its retry.
