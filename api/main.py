@@ -10,7 +10,7 @@ from sqlmodel import SQLModel
 
 from api import web
 from api.core.db import get_engine
-from api.routes import assessments, health, referrals
+from api.routes import assessments, auth, health, referrals, staff
 
 
 @asynccontextmanager
@@ -29,6 +29,8 @@ app = FastAPI(
 app.include_router(health.router)
 app.include_router(assessments.router, prefix="/api/v1")
 app.include_router(referrals.router, prefix="/api/v1")
+app.include_router(auth.router, prefix="/api/v1")
+app.include_router(staff.router, prefix="/api/v1")
 app.include_router(web.router)
 
 

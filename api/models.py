@@ -167,6 +167,46 @@ class Referral(SQLModel, table=True):
     respond_by: datetime
     confirmation_due: datetime | None = None
     acknowledged_at: datetime | None = None
+    acknowledged_by: str | None = DbField(default=None, max_length=120)
+    decision: str | None = DbField(default=None, max_length=40)
+    decision_reason: str | None = DbField(default=None, max_length=5000)
+    decided_at: datetime | None = None
+    decided_by: str | None = DbField(default=None, max_length=120)
+    feedback: str | None = DbField(default=None, max_length=5000)
+    feedback_at: datetime | None = None
+
+
+StaffRole = Literal["mash_practitioner", "mash_manager", "admin"]
+
+# The outcomes of a front-door decision in Working Together 2023 (002_e27514d5ccdb7380.txt paras 150-156).
+Decision = Literal[
+    "no_further_action",
+    "information_and_advice",
+    "early_help",
+    "section_17_assessment",
+    "strategy_discussion_section_47",
+    "immediate_protection",
+    "referral_to_lado",
+]
+
+
+class StaffUser(SQLModel, table=True):
+    id: int | None = DbField(default=None, primary_key=True)
+    username: str = DbField(unique=True, index=True, max_length=120)
+    password_hash: str = DbField(max_length=200)
+    role: str = DbField(max_length=30)
+    active: bool = True
+
+
+class Addendum(SQLModel, table=True):
+    """A correction or staff note added to a referral; what the referrer filed is never changed."""
+
+    id: int | None = DbField(default=None, primary_key=True)
+    referral_id: str = DbField(index=True, max_length=36)
+    author: str = DbField(max_length=120)
+    at: datetime
+    kind: str = DbField(max_length=30)
+    text: str = DbField(max_length=5000)
 
 
 class AuditEvent(SQLModel, table=True):
@@ -224,4 +264,46 @@ class ReferralStatus(BaseModel):
     received_at: datetime
     acknowledge_by: datetime
     acknowledged_at: datetime | None
+    decision: str | None = None
     feedback: str | None = None
+
+
+class DecisionCreate(Input):
+    decision: Decision
+    reason: str = Field(min_length=1, max_length=5000)
+
+
+class TextCreate(Input):
+    text: str = Field(min_length=1, max_length=5000)
+
+
+class QueueItem(BaseModel):
+    reference: str
+    status: str
+    urgency: Urgency
+    rag: str
+    level: int
+    received_at: datetime
+    acknowledge_by: datetime
+    respond_by: datetime
+    overdue: bool
+
+
+class ReferralStaffView(QueueItem):
+    filed: dict[str, Any]
+    assessment: dict[str, Any]
+    still_needed: list[str]
+    acknowledged_at: datetime | None
+    acknowledged_by: str | None
+    decision: str | None
+    decision_reason: str | None
+    decided_at: datetime | None
+    decided_by: str | None
+    feedback: str | None
+    addenda: list[dict[str, Any]]
+
+
+class Token(BaseModel):
+    access_token: str
+    token_type: str = "bearer"  # noqa: S105 - the OAuth2 scheme name, not a secret
+    expires_in: int

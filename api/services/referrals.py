@@ -117,6 +117,8 @@ def status(session: Session, reference: str, token: str) -> ReferralStatus | Non
         received_at=row.received_at,
         acknowledge_by=row.acknowledge_by,
         acknowledged_at=row.acknowledged_at,
+        decision=row.decision,
+        feedback=row.feedback,
     )
 
 

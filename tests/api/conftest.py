@@ -10,6 +10,7 @@ from sqlmodel import SQLModel, create_engine
 
 from api.core import db
 from api.main import app
+from api.routes import auth
 
 POSTGRES = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -38,5 +39,6 @@ def database(request, tmp_path):
 @pytest.fixture
 def client(database, monkeypatch):
     monkeypatch.setattr(db, "get_engine", lambda url=None: database)
+    auth._failures.clear()  # sign-in throttling is per process: each test starts with none
     with TestClient(app) as test_client:
         yield test_client
