@@ -301,6 +301,9 @@ class ReferralStaffView(QueueItem):
     decided_by: str | None
     feedback: str | None
     addenda: list[dict[str, Any]]
+    earlier_referrals: list[dict[str, Any]] = Field(
+        description="about the same child; re_referral when within 12 months"
+    )
 
 
 class Token(BaseModel):

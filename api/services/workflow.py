@@ -14,7 +14,7 @@ from api.models import (
     StaffUser,
     utcnow,
 )
-from api.services import audit
+from api.services import audit, matching
 from api.services.referrals import still_needed
 
 URGENCY_ORDER = {"emergency": 0, "immediate": 1, "standard": 2}
@@ -84,6 +84,7 @@ def view(session: Session, user: StaffUser, row: Referral) -> ReferralStaffView:
         decided_by=row.decided_by,
         feedback=row.feedback,
         addenda=[a.model_dump(mode="json", exclude={"referral_id"}) for a in addenda],
+        earlier_referrals=matching.earlier_referrals(session, row),
     )
 
 

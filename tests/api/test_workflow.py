@@ -91,3 +91,24 @@ def test_sign_in_is_throttled_after_five_failures(client, staff):
     for _ in range(5):
         assert client.post("/api/v1/auth/token", data={"username": "mo", "password": "wrong"}).status_code == 401
     assert client.post("/api/v1/auth/token", data={"username": "mo", "password": PASSWORD}).status_code == 429
+
+
+def test_earlier_referrals_about_the_same_child_are_found(client, staff):
+    first = {
+        **TEACHER_REFERRAL,
+        "children": [{"name": "Amelia Jones", "date_of_birth": "2017-03-02", "address": "4 Elm Road, Leigh"}],
+    }
+    same_child_misspelt = {**TEACHER_REFERRAL, "children": [{"name": "Amelia Jonez", "date_of_birth": "2017-03-02"}]}
+    same_address = {**TEACHER_REFERRAL, "children": [{"name": "Leo Smith", "address": "4 ELM ROAD LEIGH"}]}
+    other_child = {**TEACHER_REFERRAL, "children": [{"name": "Ben Brown", "date_of_birth": "2015-01-01"}]}
+    earliest = file(client, first).json()["reference"]
+    second = file(client, same_child_misspelt).json()["reference"]
+    third = file(client, same_address).json()["reference"]
+    fourth = file(client, other_child).json()["reference"]
+    view = client.get(f"/api/v1/staff/referrals/{second}", headers=staff["pat"]).json()
+    assert [(m["reference"], m["matched_on"], m["re_referral"]) for m in view["earlier_referrals"]] == [
+        (earliest, "name and date of birth", True)
+    ]
+    view = client.get(f"/api/v1/staff/referrals/{third}", headers=staff["pat"]).json()
+    assert [m["matched_on"] for m in view["earlier_referrals"]] == ["address"]
+    assert client.get(f"/api/v1/staff/referrals/{fourth}", headers=staff["pat"]).json()["earlier_referrals"] == []
