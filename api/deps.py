@@ -36,6 +36,7 @@ CurrentStaff = Annotated[StaffUser, Depends(current_staff)]
 # Who may do what: the one place roles are checked (tests/api/test_roles.py walks every route against it).
 PERMISSIONS: dict[str, frozenset[str]] = {
     "referral.read": frozenset({"mash_practitioner", "mash_manager"}),
+    "referral.export": frozenset({"mash_practitioner", "mash_manager"}),
     "referral.acknowledge": frozenset({"mash_practitioner", "mash_manager"}),
     "referral.addendum": frozenset({"mash_practitioner", "mash_manager"}),
     "referral.feedback": frozenset({"mash_practitioner", "mash_manager"}),

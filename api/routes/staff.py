@@ -1,12 +1,19 @@
+from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi.responses import HTMLResponse, JSONResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from api.deps import SessionDep, require
 from api.models import Addendum, DecisionCreate, QueueItem, Referral, ReferralStaffView, StaffUser, TextCreate
 from api.services import audit, workflow
 
 router = APIRouter(prefix="/staff", tags=["mash staff"])
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).resolve().parents[1] / "templates"),
+    autoescape=select_autoescape(default=True),
+)
 
 
 def _found(session, reference: str) -> Referral:
@@ -82,6 +89,29 @@ def add_addendum(
 ):
     """Add a correction or note; what the referrer filed is never edited."""
     return workflow.add_addendum(session, user, _found(session, reference), body.text)
+
+
+@router.get("/referrals/{reference}/export", response_model=ReferralStaffView)
+def export_referral(
+    reference: str, session: SessionDep, user: Annotated[StaffUser, Depends(require("referral.export"))]
+):
+    """The referral in full as JSON, for recording in the council's case system."""
+    view = workflow.view(session, user, _found(session, reference), action="referral.exported")
+    return JSONResponse(
+        view.model_dump(mode="json"),
+        headers={"Content-Disposition": f'attachment; filename="{reference}.json"', "Cache-Control": "no-store"},
+    )
+
+
+@router.get("/referrals/{reference}/print", response_class=HTMLResponse)
+def print_referral(
+    reference: str, session: SessionDep, user: Annotated[StaffUser, Depends(require("referral.export"))]
+):
+    """The referral laid out like a referral form, to print or save as PDF."""
+    view = workflow.view(session, user, _found(session, reference), action="referral.printed")
+    return HTMLResponse(
+        _TEMPLATES.get_template("referral_print.html").render(view=view), headers={"Cache-Control": "no-store"}
+    )
 
 
 @router.get("/audit/verify")

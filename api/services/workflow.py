@@ -67,8 +67,8 @@ def find(session: Session, reference: str) -> Referral | None:
     return session.exec(select(Referral).where(Referral.reference == reference)).first()
 
 
-def view(session: Session, user: StaffUser, row: Referral) -> ReferralStaffView:
-    audit.record(session, actor=user.username, action="referral.read", referral_id=row.id, detail={})
+def view(session: Session, user: StaffUser, row: Referral, action: str = "referral.read") -> ReferralStaffView:
+    audit.record(session, actor=user.username, action=action, referral_id=row.id, detail={})
     session.commit()
     addenda = session.exec(select(Addendum).where(Addendum.referral_id == row.id).order_by(Addendum.id))  # type: ignore[arg-type]
     return ReferralStaffView(

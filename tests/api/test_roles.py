@@ -20,6 +20,8 @@ MATRIX = {
     ("POST", "/api/v1/staff/referrals/{reference}/decision"): "referral.decide",
     ("POST", "/api/v1/staff/referrals/{reference}/feedback"): "referral.feedback",
     ("POST", "/api/v1/staff/referrals/{reference}/addenda"): "referral.addendum",
+    ("GET", "/api/v1/staff/referrals/{reference}/export"): "referral.export",
+    ("GET", "/api/v1/staff/referrals/{reference}/print"): "referral.export",
     ("GET", "/api/v1/staff/audit/verify"): "audit.verify",
 }
 ROLES = {"pat": "mash_practitioner", "mo": "mash_manager", "ada": "admin"}

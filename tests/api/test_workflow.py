@@ -112,3 +112,17 @@ def test_earlier_referrals_about_the_same_child_are_found(client, staff):
     view = client.get(f"/api/v1/staff/referrals/{third}", headers=staff["pat"]).json()
     assert [m["matched_on"] for m in view["earlier_referrals"]] == ["address"]
     assert client.get(f"/api/v1/staff/referrals/{fourth}", headers=staff["pat"]).json()["earlier_referrals"] == []
+
+
+def test_export_as_json_and_as_a_printable_form_escapes_what_was_filed(client, database, staff):
+    hostile = {**TEACHER_REFERRAL, "concern": "<script>alert(1)</script> he hit her with a belt"}
+    reference = file(client, hostile).json()["reference"]
+    exported = client.get(f"/api/v1/staff/referrals/{reference}/export", headers=staff["pat"])
+    assert exported.status_code == 200 and exported.json()["filed"]["concern"] == hostile["concern"]
+    assert "attachment" in exported.headers["content-disposition"]
+    printed = client.get(f"/api/v1/staff/referrals/{reference}/print", headers=staff["mo"])
+    assert printed.status_code == 200 and f"Multi-agency referral {reference}" in printed.text
+    assert "<script>alert(1)</script>" not in printed.text and "&lt;script&gt;" in printed.text
+    with Session(database) as session:
+        actions = session.exec(select(AuditEvent.action)).all()
+    assert {"referral.exported", "referral.printed"} <= set(actions)
