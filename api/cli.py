@@ -12,10 +12,11 @@ import sys
 
 from sqlmodel import Session, SQLModel
 
+from api.core.config import get_settings
 from api.core.db import get_engine
 from api.core.security import hash_password
 from api.models import StaffUser
-from api.services import audit
+from api.services import audit, notifications
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     create.add_argument("username")
     create.add_argument("role", choices=["mash_practitioner", "mash_manager", "admin"])
     commands.add_parser("verify-audit")
+    commands.add_parser("deliver-outbox")
     args = parser.parse_args(argv)
     engine = get_engine()
     SQLModel.metadata.create_all(engine)
@@ -40,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
             )
             session.commit()
             print(f"created {args.username} ({args.role})")
+            return 0
+        if args.command == "deliver-outbox":
+            print(f"sent {notifications.deliver_pending(session, get_settings())} messages")
             return 0
         intact, rows, problem = audit.verify(session)
         print(f"audit chain {'intact' if intact else 'BROKEN'}: {rows} rows checked {problem}".rstrip())

@@ -17,6 +17,11 @@ class Settings(BaseSettings):
     secret_key: str = DEVELOPMENT_SECRET
     nation: Literal["ENG", "WLS", "SCT", "NIR"] = "ENG"  # whose bank holidays count as non-working days
     threshold_document: str | None = None
+    # Notifications go out through the outbox when an SMTP server is configured.
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    mail_from: str = "front-door@localhost"
+    mash_inbox: str = "mash@localhost"
 
     @model_validator(mode="after")
     def refuse_default_secrets_in_production(self) -> "Settings":
