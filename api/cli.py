@@ -10,8 +10,9 @@ import argparse
 import os
 import sys
 
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
+from api.core import migrations
 from api.core.config import get_settings
 from api.core.db import get_engine
 from api.core.security import hash_password
@@ -29,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("deliver-outbox")
     args = parser.parse_args(argv)
     engine = get_engine()
-    SQLModel.metadata.create_all(engine)
+    migrations.upgrade(engine)
     with Session(engine) as session:
         if args.command == "create-staff":
             password = os.environ.get("STAFF_PASSWORD", "")

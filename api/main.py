@@ -6,11 +6,10 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlmodel import SQLModel
 
 from api import web
+from api.core import db, migrations
 from api.core.config import get_settings
-from api.core.db import get_engine
 from api.routes import assessments, auth, health, referrals, staff
 from knowledge.analyser import Analyser
 from knowledge.loader import load_document
@@ -18,8 +17,7 @@ from knowledge.loader import load_document
 
 @asynccontextmanager
 async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-    # Development and tests create the tables on the embedded database; production runs migrations.
-    SQLModel.metadata.create_all(get_engine())
+    migrations.upgrade(db.get_engine())
     # Load the threshold document and the text analyser before the first request, so that a burst of
     # first requests does not load them once each, side by side.
     document = load_document(get_settings().threshold_document)

@@ -6,9 +6,9 @@ import uuid
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
-from sqlmodel import SQLModel, create_engine
+from sqlmodel import create_engine
 
-from api.core import db
+from api.core import db, migrations
 from api.main import app
 from api.routes import auth
 
@@ -27,7 +27,7 @@ def database(request, tmp_path):
         with admin.begin() as connection:
             connection.execute(text(f"CREATE SCHEMA {schema}"))
         engine = create_engine(POSTGRES, connect_args={"options": f"-csearch_path={schema}"})
-    SQLModel.metadata.create_all(engine)
+    migrations.upgrade(engine)
     yield engine
     engine.dispose()
     if request.param == "postgresql":

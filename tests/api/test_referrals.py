@@ -2,6 +2,9 @@ import copy
 import threading
 from datetime import UTC, datetime, timedelta
 
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, func, select
 
 from api.models import AuditEvent, OutboxMessage, Referral
@@ -117,13 +120,24 @@ def test_a_phoned_referral_shows_its_48_hour_confirmation_clock(client):
     assert "48 hours" in receipt["what_happens_next"][0]
 
 
-def test_tampering_with_the_audit_chain_is_detected(client, database):
+def test_the_audit_trail_is_append_only_and_tampering_is_detected(client, database):
     file(client)
     file(client, key="second")
     with Session(database) as session:
         first = session.exec(select(AuditEvent).order_by(AuditEvent.id)).first()
         first.actor = "someone else"
         session.add(first)
-        session.commit()
+        with pytest.raises(DBAPIError, match="append-only"):
+            session.commit()
+    # A database superuser can still remove the trigger: the hash chain catches what follows.
+    with database.begin() as connection:
+        if database.dialect.name == "postgresql":
+            connection.execute(text("DROP TRIGGER auditevent_append_only ON auditevent"))
+        else:
+            connection.execute(text("DROP TRIGGER auditevent_no_update"))
+        connection.execute(
+            text("UPDATE auditevent SET actor = 'someone else' WHERE id = (SELECT min(id) FROM auditevent)")
+        )
+    with Session(database) as session:
         intact, _, problem = audit.verify(session)
         assert not intact and "does not follow" in problem
