@@ -8,7 +8,6 @@ urgency are the highest any rule gives, so adding a concern can never lower them
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -44,6 +43,9 @@ ROUTE_ORDER = (
     Route.universal,
 )
 _URGENCIES = {u.value: u for u in Urgency}
+_URGENCY_VALUE = {u: u.value for u in Urgency}
+_RANK = {u: u.rank for u in Urgency}
+_BY_RANK = {u.rank: u for u in Urgency}
 _PUBLIC_ROLES = {"public", "parent"}
 # Roles whose first step is their setting's designated safeguarding lead.
 _DSL_SETTINGS = {"teacher", "nursery", "youth_worker", "school_nurse"}
@@ -117,7 +119,7 @@ def assess(
         child_age_years=age,
         involved=list(involved),
         threshold_document=DocumentRef(id=doc.id, version=doc.version),
-        trace=list(outcome.trace),
+        trace=[dict(row) for row in outcome.trace],
     )
 
 
@@ -145,11 +147,21 @@ class Profile:
             return cls()
         return cls(
             level_max=max(i.level for i in items),
-            urgency=max((i.urgency for i in items), key=lambda u: u.rank),
+            urgency=_BY_RANK[max(_RANK[i.urgency] for i in items)],
             tags=frozenset(tag for i in items for tag in i.tags),
             routes=frozenset(route.value for i in items for route in i.routes),
             l2_domains=frozenset(i.domain for i in items if i.level >= 2),
             l3_domains=frozenset(i.domain for i in items if i.level >= 3),
+        )
+
+    def merge(self, other: Profile) -> Profile:
+        return Profile(
+            level_max=max(self.level_max, other.level_max),
+            urgency=other.urgency if _RANK[other.urgency] > _RANK[self.urgency] else self.urgency,
+            tags=self.tags | other.tags,
+            routes=self.routes | other.routes,
+            l2_domains=self.l2_domains | other.l2_domains,
+            l3_domains=self.l3_domains | other.l3_domains,
         )
 
     def plus(self, indicator: Indicator) -> Profile:
@@ -184,51 +196,132 @@ def _decide(
     answers: dict[str, bool | None],
     involved: tuple[str, ...],
 ) -> Outcome:
-    # Only what the tables read goes into the facts, so equal facts share one cached verdict.
-    facts = {
+    return _run_tables(doc.decisions, _key(doc.decisions, profile, role, age, answers, involved))
+
+
+def _key(
+    decisions: DecisionTables,
+    profile: Profile,
+    role: str,
+    age: int | None,
+    answers: dict[str, bool | None],
+    involved: tuple[str, ...] | frozenset[str],
+) -> tuple:
+    """Only what the tables read goes into the key, so equal facts share one verdict."""
+    return _prefix(decisions, role, age, answers, involved) + _features(decisions, profile)
+
+
+def _prefix(
+    decisions: DecisionTables,
+    role: str,
+    age: int | None,
+    answers: dict[str, bool | None],
+    involved: tuple[str, ...] | frozenset[str],
+) -> tuple:
+    """The part of the key that the indicators do not change."""
+    answered = tuple((key, answers[key]) for key in decisions.answer_keys if key in answers)
+    return (role, age, answered, frozenset(involved))
+
+
+def _features(decisions: DecisionTables, profile: Profile) -> tuple:
+    read_tags, read_routes = decisions.read_tags, decisions.read_routes
+    l3 = profile.l3_domains
+    return (
+        profile.tags if read_tags is None else profile.tags & read_tags,
+        profile.level_max,
+        len(profile.l2_domains),
+        len(l3),
+        len({domain.split(".", 1)[0] for domain in l3}) if l3 else 0,
+        _URGENCY_VALUE[profile.urgency],
+        profile.routes if read_routes is None else profile.routes & read_routes,
+    )
+
+
+def _facts(key: tuple) -> dict[str, Any]:
+    role, age, answers, involved, tags, level_max, dims_l2, dims_l3, sides_l3, urgency_value, routes = key
+    facts: dict[str, Any] = {
         "role": role,
         "age": age,
-        "answers": {key: answers[key] for key in doc.decisions.answer_keys if key in answers},
-        "involved": sorted(involved),
-        "tags": sorted(profile.tags),
-        "level_max": profile.level_max,
-        "dims_l2": len(profile.l2_domains),
-        "dims_l3": len(profile.l3_domains),
-        "sides_l3": len({domain.split(".", 1)[0] for domain in profile.l3_domains}),
-        "indicator_urgency": profile.urgency.value,
-        "indicator_routes": sorted(profile.routes),
+        "involved": involved,
+        "tags": tags,
+        "level_max": level_max,
+        "dims_l2": dims_l2,
+        "dims_l3": dims_l3,
+        "sides_l3": sides_l3,
+        "indicator_urgency": urgency_value,
+        "indicator_routes": routes,
     }
-    return _run_tables(doc.decisions, json.dumps(facts), profile.level_max)
+    for question_id, answer in answers:
+        facts["answers." + question_id] = answer
+    return facts
 
 
 @lru_cache(maxsize=8192)
-def _run_tables(decisions: DecisionTables, facts_json: str, level_max: int) -> Outcome:
+def _verdict(decisions: DecisionTables, key: tuple) -> tuple[int, int, frozenset[str]]:
+    """(urgency rank, level, routes) alone, for the what-if decisions of question ranking: the same
+    rows as _run_tables, without building a trace nobody reads."""
+    facts = _facts(key)
+    tables = decisions.tables
+    level = 1
+    table = tables["level"]
+    outputs = table.output("level")
+    for index in table.holds(facts):
+        expr = outputs[index]
+        if expr is not None:
+            value = expr.evaluate(facts)
+            if value is not None:
+                level = max(level, int(value))
+    facts["level"] = level
+    rank = 0
+    table = tables["urgency"]
+    outputs = table.output("urgency")
+    for index in table.holds(facts):
+        expr = outputs[index]
+        candidate = _URGENCIES.get(expr.evaluate(facts)) if expr is not None else None
+        if candidate is not None and _RANK[candidate] > rank:
+            rank = _RANK[candidate]
+    facts["urgency"] = _BY_RANK[rank].value
+    table = tables["routes"]
+    outputs = table.output("route")
+    found = frozenset(outputs[index].evaluate(facts) for index in table.holds(facts) if outputs[index] is not None)
+    return (rank, level, found)
+
+
+def clear_caches() -> None:
+    """Forget every cached verdict (for benchmarks that must pay for each decision)."""
+    _run_tables.cache_clear()
+    _verdict.cache_clear()
+
+
+@lru_cache(maxsize=8192)
+def _run_tables(decisions: DecisionTables, key: tuple) -> Outcome:
     """The tables' verdict on one set of features; cached because it is a pure function of them."""
+    facts = _facts(key)
+    level_max = key[5]
     tables = decisions.tables
     trace: list[dict[str, Any]] = []
 
     level = 1
-    for out in _run(tables["level"], facts_json, trace):
+    for out in _run(tables["level"], facts, trace):
         if out.get("level") is not None:
             level = max(level, int(out["level"]))
     # Urgency rules may depend on the level (an unborn baby at level 4), never the other way round.
-    with_level = f'{facts_json[:-1]}, "level": {level}}}'
+    facts["level"] = level
     urgency = Urgency.standard
-    for out in _run(tables["urgency"], with_level, trace):
+    for out in _run(tables["urgency"], facts, trace):
         candidate = _URGENCIES.get(out.get("urgency"))
         if candidate is not None and candidate.rank > urgency.rank:
             urgency = candidate
-    found = {
-        out["route"] for out in _run(tables["routes"], f'{with_level[:-1]}, "urgency": "{urgency.value}"}}', trace)
-    }
-    routes = tuple(route for route in ROUTE_ORDER if route.value in found)
-    return Outcome(level=level, urgency=urgency, routes=routes, level_max=level_max, trace=tuple(trace))
+    facts["urgency"] = urgency.value
+    found = {out["route"] for out in _run(tables["routes"], facts, trace)}
+    routes_out = tuple(route for route in ROUTE_ORDER if route.value in found)
+    return Outcome(level=level, urgency=urgency, routes=routes_out, level_max=level_max, trace=tuple(trace))
 
 
-def _run(table, facts_json: str, trace: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _run(table, facts: dict[str, Any], trace: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The outputs of every row that holds, each also recorded in the trace."""
     outputs = []
-    for row, out in table.evaluate(facts_json):
+    for row, out in table.evaluate(facts):
         trace.append({"table": table.name, "rule": row.id, "row": row.index + 1, **out})
         outputs.append(out)
     return outputs
@@ -398,6 +491,43 @@ def _route_out(doc: ThresholdDocument, route: Route, audience: Audience) -> Rout
     )
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What one question could change, worked out once per loaded document."""
+
+    order: int
+    id: str
+    first: bool
+    standing: bool
+    confirms: tuple[str, ...]
+    rules_out: tuple[str, ...]
+    ask_when: frozenset[str]
+    yes: Profile  # the features its confirmed indicators bring (a union, so adding them twice is harmless)
+
+
+_PLANS: dict[DecisionTables, tuple[_Plan, ...]] = {}
+
+
+def _plans(doc: ThresholdDocument) -> tuple[_Plan, ...]:
+    plans = _PLANS.get(doc.decisions)
+    if plans is None:
+        plans = tuple(
+            _Plan(
+                order=order,
+                id=question.id,
+                first=question.always_first,
+                standing=question.standing,
+                confirms=tuple(question.confirms),
+                rules_out=tuple(question.rules_out),
+                ask_when=frozenset(question.ask_when),
+                yes=Profile.of(doc.indicators[i] for i in question.confirms),
+            )
+            for order, question in enumerate(doc.questions.values())
+        )
+        _PLANS[doc.decisions] = plans
+    return plans
+
+
 def _questions(
     doc: ThresholdDocument,
     evidence: dict[str, Evidence],
@@ -412,42 +542,39 @@ def _questions(
         t for item in evidence.values() for t in item.indicator.tags
     }
     role = request.reporter_role.value
+    answers = request.answers
+    decisions = doc.decisions
     profile = Profile.of(item.indicator for item in evidence.values())
+    prefix = _prefix(decisions, role, age, answers, involved)
+    base_key = prefix + _features(decisions, profile)
+    current = (outcome.urgency.rank, outcome.level, frozenset(route.value for route in outcome.routes))
     ranked: list[tuple[int, int, int, int, int, str]] = []
-    for order, question in enumerate(doc.questions.values()):
-        if question.id in request.answers:
+    for plan in _plans(doc):
+        if plan.id in answers:
             continue
-        if question.always_first or question.standing:
-            if any(i not in evidence for i in question.confirms):
-                ranked.append((0 if question.always_first else 1, 0, 0, 0, order, question.id))
+        if plan.first or plan.standing:
+            if any(i not in evidence for i in plan.confirms):
+                ranked.append((0 if plan.first else 1, 0, 0, 0, plan.order, plan.id))
             continue
-        if question.ask_when and not present.intersection(question.ask_when):
+        if plan.ask_when and not present.intersection(plan.ask_when):
             continue
-        changes = []
-        yes = profile
-        for indicator_id in question.confirms:
-            if indicator_id not in evidence:
-                yes = yes.plus(doc.indicators[indicator_id])
-        if yes != profile:  # an equal profile is an equal verdict: nothing to run
-            changes.append(_decide(doc, yes, role, age, request.answers, involved))
-        removable = [i for i in question.rules_out if i in evidence and evidence[i].origin == "text"]
+        keys = [prefix + _features(decisions, profile.merge(plan.yes))]
+        removable = [i for i in plan.rules_out if i in evidence and evidence[i].origin == "text"]
         if removable:
             no = Profile.of(item.indicator for key, item in evidence.items() if key not in removable)
-            if no != profile:
-                changes.append(_decide(doc, no, role, age, request.answers, involved))
-        deltas = [_change(outcome, other) for other in changes]
-        if deltas and max(deltas) > (0, 0, 0):
-            urgency, level, routes = max(deltas)
-            ranked.append((2, -urgency, -level, -routes, order, question.id))
+            keys.append(prefix + _features(decisions, no))
+        best = (0, 0, 0)
+        for key in keys:
+            if key != base_key:  # equal features are an equal verdict: nothing to run
+                best = max(best, _change(current, _verdict(decisions, key)))
+        if best > (0, 0, 0):
+            urgency, level, routes = best
+            ranked.append((2, -urgency, -level, -routes, plan.order, plan.id))
     ranked.sort()
     return [
         QuestionOut(id=qid, text=getattr(doc.questions[qid].text, audience.value)) for *_, qid in ranked[:MAX_QUESTIONS]
     ]
 
 
-def _change(current: Outcome, other: Outcome) -> tuple[int, int, int]:
-    return (
-        abs(other.urgency.rank - current.urgency.rank),
-        abs(other.level - current.level),
-        len(set(other.routes) ^ set(current.routes)),
-    )
+def _change(current: tuple[int, int, frozenset[str]], other: tuple[int, int, frozenset[str]]) -> tuple[int, int, int]:
+    return (abs(other[0] - current[0]), abs(other[1] - current[1]), len(other[2] ^ current[2]))
