@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from knowledge.analyser import Analyser  # noqa: E402
 from knowledge.analyser.catalogue import read_indicators  # noqa: E402
+from knowledge.analyser.corpus import dev_examples  # noqa: E402
 from knowledge.analyser.pipeline import build_nlp  # noqa: E402
 
 VIGNETTES = Path(__file__).resolve().parents[2] / "shared" / "vignettes" / "public.yaml"
@@ -47,7 +48,7 @@ def main() -> None:
     pipeline_load = time.perf_counter() - start
     indicators = read_indicators(args.document)
     start = time.perf_counter()
-    analyser = Analyser(indicators)
+    analyser = Analyser(indicators, examples=dev_examples())
     matcher_build = time.perf_counter() - start
     patterns = sum(len(i.words) for i in indicators)
 

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from knowledge.analyser import Analyser  # noqa: E402
 from knowledge.analyser.catalogue import read_indicators  # noqa: E402
-from knowledge.analyser.corpus import load_corpus, score  # noqa: E402
+from knowledge.analyser.corpus import dev_examples, load_corpus, score  # noqa: E402
 from knowledge.loader import load_document  # noqa: E402
 
 
@@ -25,7 +25,7 @@ def main() -> None:
     parser.add_argument("--document", default="england")
     args = parser.parse_args()
     indicators = read_indicators(args.document)
-    analyser = Analyser(indicators)
+    analyser = Analyser(indicators, examples=dev_examples())
     corpus = load_corpus()
     examples = [e for e in corpus if args.split == "all" or e.split == args.split]
     danger = frozenset(load_document(args.document).questions["immediate_danger"].confirms)
@@ -44,6 +44,11 @@ def main() -> None:
         print(
             f"{indicator_id:48} {p:5.2f} {r:5.2f} {f:5.2f}  "
             f"{scores.tp[indicator_id]:2} {scores.fp[indicator_id]:2} {scores.fn[indicator_id]:2}"
+        )
+    for split in ("dev", "heldout"):
+        covered = {i for e in corpus if e.split == split for i in e.labels}
+        print(
+            f"indicators with a positive {split} sentence: {len(covered & {i.id for i in indicators})}/{len(indicators)}"
         )
     unlabelled = sorted({i.id for i in indicators} - labelled)
     if unlabelled:

@@ -90,3 +90,26 @@ def _adult_context(text: str, start: int) -> bool:
     return bool(
         re.search(r"(?:old|yo|yrs?)\s+(?:man|woman|boyfriend|girlfriend|partner|adult|male|female|men)\b", after)
     )
+
+
+_NON_MOBILE_WORDS = re.compile(
+    r"\b(?:new\s*-?\s*born|neonate|non\s*-?\s*mobile|not yet mobile|not mobile|can(?:no|')?t roll|not (?:yet )?rolling)",
+    re.I,
+)
+NON_MOBILE_MONTHS = 6
+
+
+def is_non_mobile_baby(text: str) -> bool:
+    """A baby too young to move about: six months or less, or called newborn or not mobile."""
+    if _NON_MOBILE_WORDS.search(text):
+        return True
+    for match in _UNDER_ONE.finditer(text):
+        if "pregnant" in text[match.end() : match.end() + 12].lower():
+            continue
+        raw = match.group(1)
+        value = int(raw) if raw.isdigit() else NUMBER_WORDS[raw.lower()]
+        unit = match.group(0).lower()
+        months = value if ("month" in unit or "mth" in unit or re.search(r"\bmo\b", unit)) else 0
+        if months <= NON_MOBILE_MONTHS:
+            return True
+    return False

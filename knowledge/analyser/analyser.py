@@ -9,12 +9,14 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from knowledge.analyser import cues
-from knowledge.analyser.age import read_age
+from knowledge.analyser.age import is_non_mobile_baby, read_age
 from knowledge.analyser.danger import danger_matcher, read_danger
 from knowledge.analyser.involved import people_matcher, read_involved
 from knowledge.analyser.model import Analysis, Finding
 from knowledge.analyser.phrases import Element, PhraseIndex
 from knowledge.analyser.pipeline import Normaliser, build_nlp
+from knowledge.analyser.similar import CONFIDENCE as SIMILAR_CONFIDENCE
+from knowledge.analyser.similar import Similar
 from knowledge.schema import Indicator
 
 # Words a pattern can do without: "bruise on the baby" also matches "bruise on a baby".
@@ -47,6 +49,16 @@ FIRST_PERSON = frozenset(["i", "me", "my", "we", "us", "our"])
 MAX_GAP = 3  # words allowed between two words of a pattern
 HISTORY_WORDS = {"previous", "previously", "past", "history", "before", "ago", "historic", "historical", "used"}
 TAG_ADULT_WORKING_WITH_CHILDREN = "adult_working_with_children"
+NON_MOBILE_BABY = "injury_non_mobile_baby"
+CHILD_STATE_DOMAIN = "child.emotional_behavioural"
+CHILD_BEHAVIOUR_CATEGORY = "behaviour"
+ADULTS = {"mum", "dad", "mother", "father", "parent", "stepdad", "stepmum", "partner", "carer", "grandmother"}
+ADULTS |= {"grandfather", "aunt", "uncle", "woman", "man", "boyfriend", "girlfriend", "husband", "wife"}
+CHILDREN = {"he", "she", "him", "her", "i", "me", "son", "daughter", "child", "boy", "girl", "kid", "pupil"}
+SUBJECT_WINDOW = 6
+# Norms of the words that name an injury on a baby's body.
+INJURY_WORDS = {"bruise", "bruising", "bruised", "fracture", "fractured", "burn", "burnt", "scald", "injury", "injure"}
+INJURY_WORDS |= {"swelling", "swollen", "bleed", "bleeding", "cut", "mark", "graze", "lump"}
 EMERGENCY = "emergency"
 
 _CACHE: dict[tuple[str, str], Analyser] = {}
@@ -54,7 +66,8 @@ _CACHE_LOCK = threading.Lock()
 
 
 class Analyser:
-    def __init__(self, indicators: Iterable[Indicator]) -> None:
+    def __init__(self, indicators: Iterable[Indicator], examples: dict[str, list[str]] | None = None) -> None:
+        """examples: sentences by indicator for the similarity fallback (None: none, the patterns only)."""
         self.indicators = {i.id: i for i in indicators}
         self.nlp = build_nlp()
         phrases = {i.id: [w.strip().lower() for w in i.words if w.strip()] for i in self.indicators.values()}
@@ -90,6 +103,20 @@ class Analyser:
             key for key, docs in tokenised.items() if any(t.norm_ in cues.NEGATION for d in docs for t in d)
         }
         self.emergency = {i.id for i in self.indicators.values() if i.urgency.value == EMERGENCY}
+        self.non_mobile_baby = NON_MOBILE_BABY if NON_MOBILE_BABY in self.indicators else None
+        self.child_state = {
+            i.id
+            for i in self.indicators.values()
+            if str(i.domain) == CHILD_STATE_DOMAIN or str(i.category) == CHILD_BEHAVIOUR_CATEGORY
+        }
+        self.similar = None
+        if examples is not None:
+            texts = {
+                i.id: [*i.words, i.plain, *examples.get(i.id, ())]
+                for i in self.indicators.values()
+                if examples.get(i.id)
+            }
+            self.similar = Similar.train(texts, lambda t: [tok.norm_ for tok in self.parse(t)])
 
     @classmethod
     def for_document(cls, document: Any, version: str | None = None, indicators: Iterable[Indicator] | None = None):
@@ -105,7 +132,9 @@ class Analyser:
         with _CACHE_LOCK:
             analyser = _CACHE.get(key)
             if analyser is None:
-                analyser = _CACHE[key] = cls(indicators)
+                from knowledge.analyser.corpus import dev_examples  # the corpus module imports this one
+
+                analyser = _CACHE[key] = cls(indicators, examples=dev_examples())
         return analyser
 
     def parse(self, text: str) -> Doc:
@@ -120,14 +149,25 @@ class Analyser:
         doc = self.parse(text)
         best: dict[str, Finding] = {}
         guessed = set(doc.user_data.get("guessed", ()))
-        for key, start, end in self.phrases(doc):
+        for phrase, start, end in self.phrases.matches(doc):
+            key = phrase.key
             span = Span(doc, start, end)
-            if self._excluded(doc, span, key):
+            if self._excluded(doc, span, key, phrase.elements):
                 continue
             finding = Finding(key, span.text, span.start_char, span.end_char, _confidence(span, guessed))
             current = best.get(key)
             if current is None or (finding.confidence, -finding.start) > (current.confidence, -current.start):
                 best[key] = finding
+        self._who_it_is_about(doc, best)
+        # Only when no pattern found anything: a narrative the patterns read is left to them, so a
+        # sentence that merely sounds like a concern never adds one beside what the words said.
+        if self.similar is not None and not best:
+            for key, sent, _ in self.similar.sentences(doc, set()):
+                if key not in best:
+                    best[key] = Finding(key, sent.text, sent.start_char, sent.end_char, SIMILAR_CONFIDENCE)
+        baby = self._injury_to_non_mobile_baby(doc, text)
+        if baby is not None and self.non_mobile_baby not in best:
+            best[self.non_mobile_baby] = baby
         involved = read_involved(doc, self.people)
         # The people read from the text add the general staff concern only when no word matched a
         # specific one, so a coach's messages are not claimed as every kind of staff harm.
@@ -144,13 +184,45 @@ class Analyser:
         findings = sorted(best.values(), key=lambda f: (f.start, f.indicator_id))
         return Analysis(findings=findings, child_age_years=read_age(text), involved=involved, immediate_danger=danger)
 
-    def _excluded(self, doc: Doc, span: Span, key: str) -> bool:
+    def _excluded(self, doc: Doc, span: Span, key: str, elements: tuple[Element, ...] = ()) -> bool:
         if cues.negated(doc, span) or cues.hypothetical(doc, span):
             return True
-        # "parents do not drink" must not match "parent drinking" through its gap.
-        if key not in self.negative_phrases and any(t.norm_ in cues.NEGATION for t in span):
+        # "parents do not drink" must not match "parent drinking" through its gap, and "her partner is
+        # not controlling" must not match "partner ... controlling" even where the indicator has
+        # negative phrases of its own ("not allowed to see friends"): a negation the pattern does not
+        # name, in its gap, turns the match round.
+        in_span = sum(t.norm_ in cues.NEGATION for t in span)
+        in_pattern = sum(isinstance(e, str) and e in cues.NEGATION for e in elements)
+        if in_span > (in_pattern if key in self.negative_phrases else 0):
             return True
         return key not in self.timeless and cues.historical(doc, span)
+
+    def _who_it_is_about(self, doc: Doc, best: dict[str, Finding]) -> None:
+        """The same words can be about the child or about an adult ("hearing voices", "drinking").
+        Where a concern about the child's own feelings or behaviour and another concern were read
+        from the same words, and the clause's subject is an adult ("mum is hearing voices"), the
+        child's reading is dropped. It is never dropped alone, so the words always count for one."""
+        for key in [k for k in best if k in self.child_state]:
+            finding = best[key]
+            overlaps = any(
+                other != key and o.start < finding.end and finding.start < o.end for other, o in best.items()
+            )
+            if overlaps and _adult_subject(doc, doc.char_span(finding.start, finding.end, alignment_mode="expand")):
+                del best[key]
+
+    def _injury_to_non_mobile_baby(self, doc: Doc, text: str) -> Finding | None:
+        """Any injury to a baby who is not yet mobile is a concern of its own (the threshold
+        documents' rule), whatever words name the injury: a baby of six months or less, or one
+        the text calls newborn or not mobile, and an injury word that is not negated, hypothetical
+        or past."""
+        if self.non_mobile_baby is None or not is_non_mobile_baby(text):
+            return None
+        for token in doc:
+            if token.norm_ in INJURY_WORDS or token.lower_ in INJURY_WORDS:
+                span = Span(doc, token.i, token.i + 1)
+                if not self._excluded(doc, span, self.non_mobile_baby):
+                    return Finding(self.non_mobile_baby, span.text, span.start_char, span.end_char, 0.8)
+        return None
 
 
 def _pattern(phrase: Doc) -> list[Element]:
@@ -181,3 +253,20 @@ def _confidence(span: Span, guessed: set[int]) -> float:
 
 def _staff_evidence(doc: Doc) -> str:
     return "the narrative names an adult who works with children as the person of concern"
+
+
+def _adult_subject(doc: Doc, span: Span | None) -> bool:
+    """Whether the nearest person word before the span, in its clause, is an adult."""
+    if span is None:
+        return False
+    i = span.start - 1
+    while i >= max(0, span.start - SUBJECT_WINDOW):
+        token = doc[i]
+        if token.is_sent_start and i < span.start - 1 and token.norm_ not in ADULTS | CHILDREN:
+            return False
+        if token.norm_ in ADULTS:
+            return True
+        if token.norm_ in CHILDREN or token.is_punct or token.norm_ in cues.BREAKERS - {"and"}:
+            return False
+        i -= 1
+    return False

@@ -7,6 +7,10 @@ and split (dev: used to write the words lists; heldout: never looked at while wr
 
 Scoring: a positive sentence is a true positive when any of labels + also is found (counted for its
 label), a false negative when none is; anything found outside labels + also is a false positive.
+
+Some concerns are in the catalogue twice, under two categories, with the same level, urgency and
+meaning (SAME_CONCERN); a sentence about one is equally about the other, whichever the writer of the
+sentence picked, so each pair is scored as one concern in every split.
 """
 
 from __future__ import annotations
@@ -20,6 +24,19 @@ import yaml
 from knowledge.analyser.analyser import Analyser
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+SAME_CONCERN = (
+    frozenset({"child_low_mood_anxiety", "low_mood_anxiety"}),
+    frozenset({"parental_conflict_frequent", "parental_conflict_no_violence"}),
+    frozenset({"child_rejected_scapegoated", "scapegoated_child"}),
+    frozenset({"pregnancy_under_16", "unborn_mother_under_16"}),
+    # beyond parental control names "a child hitting or threatening them" in its own wording
+    frozenset({"beyond_parental_control", "child_to_parent_violence"}),
+)
+
+
+def same_concern(ids: frozenset[str]) -> frozenset[str]:
+    """ids with the other half of every SAME_CONCERN pair one of them belongs to."""
+    return ids.union(*(pair for pair in SAME_CONCERN if pair & ids))
 
 
 @dataclass(frozen=True)
@@ -68,6 +85,17 @@ def load_corpus(folder: Path = CORPUS) -> list[Example]:
     return examples
 
 
+def dev_examples(folder: Path = CORPUS) -> dict[str, list[str]]:
+    """The dev split's positive sentences by label: what the similarity fallback learns from (the
+    held-out split never is)."""
+    examples: dict[str, list[str]] = {}
+    for example in load_corpus(folder):
+        if example.split == "dev" and example.form == "positive":
+            for label in example.labels:
+                examples.setdefault(label, []).append(example.text)
+    return examples
+
+
 def score(analyser: Analyser, examples: list[Example], danger_confirms: frozenset[str] = frozenset()) -> Scores:
     """danger_confirms: what the engine adds when the words say danger now (the danger question's
     confirms), so that the analyser is scored on what the assessment will hold."""
@@ -77,7 +105,7 @@ def score(analyser: Analyser, examples: list[Example], danger_confirms: frozense
         found = {f.indicator_id for f in analysis.findings}
         if analysis.immediate_danger:
             found |= danger_confirms
-        acceptable = example.labels | example.also
+        acceptable = same_concern(example.labels | example.also)
         hit = bool(found & acceptable)
         for indicator_id in example.labels:
             scores.tp[indicator_id] += hit

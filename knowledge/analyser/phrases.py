@@ -22,11 +22,16 @@ class Phrase:
     key: str  # the indicator id
     elements: tuple[Element, ...]
 
+    @property
+    def required(self) -> frozenset[str]:
+        """The single words the phrase cannot match without."""
+        return frozenset(e for e in self.elements if isinstance(e, str))
+
 
 class PhraseIndex:
     def __init__(self, max_gap: int) -> None:
         self.max_gap = max_gap
-        self.by_first: dict[str, list[Phrase]] = defaultdict(list)
+        self.by_first: dict[str, list[tuple[Phrase, frozenset[str]]]] = defaultdict(list)
 
     def add(self, key: str, elements: list[Element]) -> None:
         # A leading pronoun is optional ("her mental health is stable" = "mum's mental health is
@@ -38,16 +43,24 @@ class PhraseIndex:
         phrase = Phrase(key, tuple(elements))
         # A class of words as the first element ("he smells") is indexed under each of its words.
         for first in [elements[0]] if isinstance(elements[0], str) else sorted(elements[0]):
-            self.by_first[first].append(phrase)
+            self.by_first[first].append((phrase, phrase.required))
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        return [(phrase.key, start, end) for phrase, start, end in self.matches(doc)]
+
+    def matches(self, doc: Doc) -> list[tuple[Phrase, int, int]]:
+        """Every match with the phrase that made it (which words were the pattern's, which the gap's)."""
         norms, _, punct = words(doc)
+        present = set(norms)
         found = []
         for i, norm in enumerate(norms):
-            for phrase in self.by_first.get(norm, ()):
+            for phrase, required in self.by_first.get(norm, ()):
+                # A phrase one of whose words is nowhere in the text is not walked at all.
+                if not required <= present:
+                    continue
                 end = self._rest(norms, punct, phrase.elements, 1, i + 1)
                 if end is not None:
-                    found.append((phrase.key, i, end))
+                    found.append((phrase, i, end))
         return found
 
     def _rest(self, norms: list[str], punct: list[bool], elements: tuple[Element, ...], k: int, at: int) -> int | None:

@@ -119,8 +119,8 @@ SPELLING = {
     "scared": "scared",
     "scard": "scared",
     "skared": "scared",
-    "afriad": "afraid",
-    "frightend": "frightened",
+    "afriad": "scared",
+    "frightend": "scared",
     "hungy": "hungry",
     "hungery": "hungry",
     "starvin": "starving",
@@ -156,6 +156,59 @@ SPELLING = {
     "bcoz": "because",
     "safe": "safe",
     "unsafe": "unsafe",
+    # One word for words of one meaning, so a pattern written with one meets text written with
+    # another: professionals write "mother", children "mum"; "frightened" is "scared".
+    "mother": "mum",
+    "father": "dad",
+    "frightened": "scared",
+    "terrified": "scared",
+    "afraid": "scared",
+    "kid": "child",
+    "kids": "child",
+    "photo": "picture",
+    "photos": "picture",
+    # more text-speak, abbreviations and common misspellings
+    "n": "and",
+    "w": "with",
+    "w/": "with",
+    "abt": "about",
+    "bout": "about",
+    "sum1": "someone",
+    "some1": "someone",
+    "any1": "anyone",
+    "every1": "everyone",
+    "no1": "nobody",
+    "l": "left",
+    "msg": "message",
+    "msgs": "message",
+    "msging": "message",
+    "txt": "text",
+    "txts": "text",
+    "txting": "text",
+    "pic": "picture",
+    "pics": "picture",
+    "vid": "video",
+    "vids": "video",
+    "nudes": "nude",
+    "hosp": "hospital",
+    "sis": "sister",
+    "bro": "brother",
+    "bday": "birthday",
+    "od": "overdose",
+    "od'd": "overdose",
+    "xray": "x-ray",
+    "becuase": "because",
+    "becasue": "because",
+    "freind": "friend",
+    "freinds": "friend",
+    "thier": "their",
+    "scarred": "scared",
+    "choaked": "choke",
+    "strangeled": "strangle",
+    "pregnat": "pregnant",
+    "preggers": "pregnant",
+    "preggo": "pregnant",
+    "knifes": "knife",
 }
 # Words after which a separate "nt" / "t" is the negation the writer left the apostrophe out of.
 NEGATED_VERBS = {
@@ -220,7 +273,7 @@ class Normaliser:
             return "not", False
         word = SPELLING.get(lower, lower)
         # A word spelt to itself keeps its form: "drunk" is not "drink" ("he is drunk" is not "he drinks").
-        norm = word if SPELLING.get(lower) == lower else self.lemma(word)
+        norm = word if SPELLING.get(word) == word else self.lemma(word)
         if (
             fuzzy
             and norm not in self.vocabulary_set

@@ -41,3 +41,20 @@ def test_the_scorer_counts_misses_and_false_alarms(corpus, indicators):
     full = score(Analyser(indicators), [e for e in corpus if e.split == "dev"])
     assert scores.micro()[1] < full.micro()[1]
     assert all(missed <= {i.id for i in indicators} for _, _, missed in scores.errors)
+
+
+def test_every_indicator_has_a_positive_sentence_in_both_splits(corpus, indicators):
+    for split in ("dev", "heldout"):
+        labelled = {i for e in corpus if e.split == split for i in e.labels}
+        assert {i.id for i in indicators} - labelled == set(), split
+
+
+def test_a_concern_in_the_catalogue_twice_is_scored_as_one(indicators):
+    from knowledge.analyser.corpus import SAME_CONCERN, same_concern
+
+    by_id = {i.id: i for i in indicators}
+    for pair in SAME_CONCERN:
+        a, b = (by_id[i] for i in sorted(pair))
+        assert (a.level, a.urgency) == (b.level, b.urgency)
+    assert same_concern(frozenset({"low_mood_anxiety"})) == {"low_mood_anxiety", "child_low_mood_anxiety"}
+    assert same_concern(frozenset({"bite_mark"})) == {"bite_mark"}

@@ -1,0 +1,157 @@
+"""Criteria that reach beyond the catalogue's exact words: a negation in a pattern's gap, and any
+injury to a baby who cannot yet move about."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.analyser import Analyser
+from knowledge.analyser.age import is_non_mobile_baby
+from knowledge.schema import Indicator
+
+SOURCE = [{"file": "002_e27514d5ccdb7380.txt", "where": "lines 1-2"}]
+
+
+def _indicator(id_: str, words: list[str], domain: str = "child.health") -> Indicator:
+    return Indicator.model_validate(
+        {
+            "id": id_,
+            "level": 4,
+            "domain": domain,
+            "category": "physical_abuse",
+            "professional": id_,
+            "plain": id_,
+            "words": words,
+            "source": SOURCE,
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def analyser() -> Analyser:
+    return Analyser(
+        [
+            _indicator("coercive", ["partner is controlling", "not allowed to see friends"]),
+            _indicator("injury_non_mobile_baby", ["non mobile baby"]),
+            _indicator("bruise_on_face", ["bruise on his face"]),
+        ]
+    )
+
+
+def _found(analyser: Analyser, text: str) -> set[str]:
+    return {f.indicator_id for f in analyser.analyse(text).findings}
+
+
+def test_a_negation_in_the_gap_turns_the_match_round_even_for_an_indicator_with_negative_words(analyser):
+    assert _found(analyser, "her partner is very controlling") == {"coercive"}
+    assert _found(analyser, "she says her partner is not controlling") == set()
+    # the indicator's own negative phrase still matches
+    assert _found(analyser, "she is not allowed to see her friends") == {"coercive"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a bruise on the cheek of a 3 month old",
+        "the baby is 8 weeks old and has bruising on her chest",
+        "10 day old baby with a swollen arm",
+        "newborn with a burn on his foot",
+        "she cannot roll yet and there is a mark on her leg",
+    ],
+)
+def test_any_injury_to_a_baby_who_is_not_yet_mobile(analyser, text):
+    assert "injury_non_mobile_baby" in _found(analyser, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 9 month old has a bruise on his leg",  # crawling age: the specific injury words decide
+        "the 3 month old baby has no bruises",
+        "a 6 week old baby, no marks seen",
+        "what if the 2 month old had a bruise?",
+        "the 4 month old is feeding well",
+        "she is 20 weeks pregnant and has a bruise on her arm",
+    ],
+)
+def test_no_injury_no_mobile_baby(analyser, text):
+    assert "injury_non_mobile_baby" not in _found(analyser, text)
+
+
+def test_non_mobile_age():
+    assert is_non_mobile_baby("7 wk old")
+    assert is_non_mobile_baby("6 months old")
+    assert not is_non_mobile_baby("7 months old")
+    assert not is_non_mobile_baby("toddler")
+
+
+@pytest.fixture(scope="module")
+def with_examples() -> Analyser:
+    return Analyser(
+        [_indicator("drug_debt", ["owes money to dealers"]), _indicator("bruise_on_face", ["bruise on his face"])],
+        examples={"drug_debt": ["the dealers say he owes them for the drugs he lost"]},
+    )
+
+
+def test_the_similarity_fallback_reads_a_sentence_no_pattern_matched(with_examples):
+    analysis = with_examples.analyse("he lost a bag of drugs and the dealers want paying")
+    assert [f.indicator_id for f in analysis.findings] == ["drug_debt"]
+    assert analysis.findings[0].confidence == 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he has not lost any drugs and the dealers want nothing",
+        "what if the dealers want paying for the drugs he lost?",
+        "years ago the dealers wanted paying for drugs he lost, it was in the past",
+        # a pattern matched: the fallback adds nothing beside it
+        "bruise on his face; the dealers want paying for the drugs he lost",
+    ],
+)
+def test_the_fallback_keeps_out_of_negation_questions_history_and_matched_text(with_examples, text):
+    assert "drug_debt" not in _found(with_examples, text)
+
+
+def test_without_examples_there_is_no_fallback(analyser):
+    assert _found(analyser, "the dealers want paying for the drugs he lost") == set()
+
+
+@pytest.mark.parametrize(
+    ("words", "text"),
+    [
+        ("taken an overdose", "she has taken an od"),
+        ("bruise on her left arm", "bruise on her L arm"),
+        ("sends her pictures", "he sends her pics"),
+        ("scared of her dad", "shes scarred of her dad"),
+        ("messages from a man", "msgs from a man"),
+    ],
+)
+def test_text_speak_and_abbreviations(words, text):
+    assert _found(Analyser([_indicator("concern", [words])]), text) == {"concern"}
+
+
+def test_words_about_an_adult_are_not_read_as_the_childs_own_state():
+    analyser = Analyser(
+        [
+            _indicator("child_unwell", ["hearing voices"], domain="child.emotional_behavioural"),
+            _indicator("parent_unwell", ["hearing voices"], domain="parenting.safety"),
+        ]
+    )
+    assert _found(analyser, "mum is hearing voices again") == {"parent_unwell"}
+    assert _found(analyser, "he is hearing voices") == {"child_unwell", "parent_unwell"}
+    # never dropped alone: with no other reading the words still count
+    alone = Analyser([_indicator("child_unwell", ["hearing voices"], domain="child.emotional_behavioural")])
+    assert _found(alone, "mum is hearing voices") == {"child_unwell"}
+
+
+@pytest.mark.parametrize(
+    ("words", "text"),
+    [
+        ("scared of her dad", "she is terrified of her father"),
+        ("mum hits him", "his mother hits him"),
+        ("photos of the kids", "pictures of the children"),
+    ],
+)
+def test_words_of_one_meaning_meet(words, text):
+    assert _found(Analyser([_indicator("concern", [words])]), text) == {"concern"}
