@@ -16,6 +16,7 @@ from actions import api_client, wording
 from actions.safety import answer_buttons, api_down_message
 from actions.settings import get_settings
 
+DANGER_QUESTION = "immediate_danger"  # the threshold document's always-first question
 ANSWER_BY_INTENT = {"affirm": True, "deny": False, "dont_know": None}
 
 ASK_WORRY = {
@@ -80,10 +81,17 @@ class ActionAskWorry(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        events = []
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if tracker.get_slot("stage") == "danger" and intent == "deny":
+            # The person has already said "no" to the danger question; the API asks it first unless answered.
+            answers = {**(tracker.get_slot("answers") or {}), DANGER_QUESTION: False}
+            events.append(SlotSet("answers", answers))
+            tracker.slots["answers"] = answers
         if tracker.get_slot("narrative"):
-            return await assess_and_reply(dispatcher, tracker)
+            return [*events, *await assess_and_reply(dispatcher, tracker)]
         dispatcher.utter_message(text=ASK_WORRY.get(tracker.get_slot("audience") or "public", ASK_WORRY["public"]))
-        return [SlotSet("stage", "worry")]
+        return [*events, SlotSet("stage", "worry")]
 
 
 class ActionAssess(Action):

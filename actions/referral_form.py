@@ -28,6 +28,7 @@ FIELDS = {
     "referral_child_name": "Child",
     "referral_child_location": "Where the child can be found",
     "referral_referrer_name": "Your name",
+    "referral_referrer_organisation": "Your organisation",
     "referral_referrer_contact": "How to reach you",
 }
 
@@ -46,6 +47,12 @@ class ValidateReferralForm(FormValidationAction):
 
     def name(self) -> str:
         return "validate_referral_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
+        # Only a professional has an organisation to give; nobody else is asked for one.
+        if tracker.get_slot("audience") == "professional":
+            return domain_slots
+        return [slot for slot in domain_slots if slot != "referral_referrer_organisation"]
 
     def validate_referral_child_name(self, value: Any, dispatcher, tracker, domain) -> dict[str, Any]:
         return {"referral_child_name": NOT_GIVEN if is_skip(value) else _clean(value)}
@@ -74,6 +81,9 @@ class ValidateReferralForm(FormValidationAction):
     def validate_referral_referrer_name(self, value: Any, dispatcher, tracker, domain) -> dict[str, Any]:
         return self._identity("referral_referrer_name", value, dispatcher, tracker)
 
+    def validate_referral_referrer_organisation(self, value: Any, dispatcher, tracker, domain) -> dict[str, Any]:
+        return self._identity("referral_referrer_organisation", value, dispatcher, tracker)
+
     def validate_referral_referrer_contact(self, value: Any, dispatcher, tracker, domain) -> dict[str, Any]:
         return self._identity("referral_referrer_contact", value, dispatcher, tracker)
 
@@ -81,7 +91,11 @@ class ValidateReferralForm(FormValidationAction):
 def summary(tracker: Tracker) -> str:
     assessment = tracker.get_slot("assessment") or {}
     lines = ["Here is what I will send to the children's services front door:"]
-    lines += [f"- {label}: {tracker.get_slot(slot) or NOT_GIVEN}" for slot, label in FIELDS.items()]
+    lines += [
+        f"- {label}: {tracker.get_slot(slot) or NOT_GIVEN}"
+        for slot, label in FIELDS.items()
+        if slot != "referral_referrer_organisation" or tracker.get_slot("audience") == "professional"
+    ]
     if assessment:
         lines.append(f"- My advice: {assessment.get('level_name')} (urgency: {assessment.get('urgency')})")
     narrative = tracker.get_slot("narrative") or ""
@@ -120,6 +134,9 @@ def referral_body(tracker: Tracker) -> dict[str, Any]:
         "name": name,
         "anonymous": name is None,
     }
+    organisation = _given(tracker, "referral_referrer_organisation")
+    if organisation:
+        referrer["organisation"] = organisation
     if contact:
         referrer["email" if "@" in contact else "phone"] = contact
     return {

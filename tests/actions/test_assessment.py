@@ -128,6 +128,17 @@ async def test_ask_worry_in_the_audiences_words(dispatcher):
     assert dispatcher.messages[0]["text"].startswith("Tell me what is happening")
 
 
+async def test_no_to_the_danger_question_is_kept_as_the_apis_answer(dispatcher):
+    state = tracker(
+        "tracker_teacher_worry",
+        stage="danger",
+        latest_message={"text": "no", "intent": {"name": "deny"}, "entities": []},
+    )
+    events = await ActionAskWorry().run(dispatcher, state, {})
+
+    assert events == [SlotSet("answers", {"immediate_danger": False}), SlotSet("stage", "worry")]
+
+
 async def test_change_answer_takes_back_the_last_answer_and_asks_again(dispatcher):
     state = tracker(
         "tracker_teacher_answer_yes",

@@ -34,6 +34,18 @@ async def test_professionals_may_not_refer_anonymously(dispatcher):
     assert "cannot refer anonymously" in dispatcher.messages[0]["text"]
 
 
+async def test_only_professionals_are_asked_for_their_organisation_and_may_not_skip_it(dispatcher):
+    form = ValidateReferralForm()
+    slots = ["referral_child_name", "referral_referrer_name", "referral_referrer_organisation"]
+    professional = tracker("tracker_confirmed_referral")
+    assert await form.required_slots(slots, dispatcher, professional, {}) == slots
+    public = tracker("tracker_confirmed_referral", audience="public")
+    assert await form.required_slots(slots, dispatcher, public, {}) == slots[:2]
+    assert form.validate_referral_referrer_organisation("skip", dispatcher, professional, {}) == {
+        "referral_referrer_organisation": None
+    }
+
+
 async def test_the_child_must_be_findable_by_name_or_place(dispatcher):
     form = ValidateReferralForm()
     no_name = tracker("tracker_confirmed_referral", referral_child_name=NOT_GIVEN)
@@ -66,6 +78,7 @@ async def test_filed_referral_gives_reference_and_deadline(api, dispatcher):
     assert body["referrer"] == {
         "role": "teacher",
         "name": "Sam Teacher",
+        "organisation": "Example Primary School",
         "email": "sam@example.org",
         "anonymous": False,
     }
