@@ -6,11 +6,13 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 
 from api import web
 from api.core import db, migrations
 from api.core.config import get_settings
 from api.routes import assessments, auth, health, referrals, staff
+from api.web import STATIC
 from knowledge.analyser import Analyser
 from knowledge.loader import load_document
 
@@ -37,6 +39,10 @@ app.include_router(referrals.router, prefix="/api/v1")
 app.include_router(auth.router, prefix="/api/v1")
 app.include_router(staff.router, prefix="/api/v1")
 app.include_router(web.router)
+# Everything a page loads is served from here (scripts/setup-web copies the npm packages into static/vendor).
+# GOV.UK Frontend's stylesheet asks for its fonts and images at /assets.
+app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
+app.mount("/assets", StaticFiles(directory=STATIC / "vendor/govuk-frontend/assets", check_dir=False), name="assets")
 
 
 @app.exception_handler(RequestValidationError)

@@ -10,7 +10,7 @@ from sqlmodel import create_engine
 
 from api.core import db, migrations
 from api.main import app
-from api.routes import auth
+from api.services import signin
 
 POSTGRES = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -39,6 +39,6 @@ def database(request, tmp_path):
 @pytest.fixture
 def client(database, monkeypatch):
     monkeypatch.setattr(db, "get_engine", lambda url=None: database)
-    auth._failures.clear()  # sign-in throttling is per process: each test starts with none
+    signin.reset()  # sign-in throttling is per process: each test starts with none
     with TestClient(app) as test_client:
         yield test_client
