@@ -60,7 +60,8 @@ async def assess_and_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -
             SlotSet("stage", "question"),
         ]
 
-    dispatcher.utter_message(text=wording.recommendation(response, role))
+    advice = wording.recommendation(response, role)
+    dispatcher.utter_message(text=advice, json_message=wording.recommendation_card(response, advice))
     summary = {key: response.get(key) for key in ("level", "level_name", "urgency", "routes")}
     events = [SlotSet("assessment", summary), SlotSet("pending_question", None)]
     if "mash_referral" in response.get("routes", []) and response.get("audience") != "child":

@@ -179,10 +179,20 @@ class ActionFileReferral(Action):
             return [SlotSet("stage", "confirm")]  # a "yes" retries with the same idempotency key
         reference = receipt.get("reference")
         deadline = receipt.get("acknowledge_by") or receipt.get("ack_deadline") or "one working day"
-        dispatcher.utter_message(
-            text=f"Your referral has been sent. Your reference is {reference}. The front door will acknowledge "
+        text = (
+            f"Your referral has been sent. Your reference is {reference}. The front door will acknowledge "
             f"it by {deadline}. A social worker will read it and decide what should happen next. If anything "
             f"changes or you are more worried, phone them on {FRONT_DOOR} and quote your reference; if a child "
             "is in danger, call 999."
         )
+        # Only after the API confirmed the filing: the card carries the status token, shown this once.
+        card = {
+            "card": "referral_filed",
+            "text": text,
+            "reference": reference,
+            "acknowledge_by": deadline,
+            "status_token": receipt.get("status_token"),
+            "front_door": FRONT_DOOR,
+        }
+        dispatcher.utter_message(text=text, json_message=card)
         return [SlotSet("referral_reference", reference), SlotSet("stage", "done")]

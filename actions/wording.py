@@ -66,3 +66,33 @@ def referral_offer(response: dict[str, Any]) -> str:
     if response.get("urgency") in ("immediate", "emergency"):
         text += f" Because this is urgent, please also phone them on {FRONT_DOOR} now."
     return text
+
+
+def recommendation_card(response: dict[str, Any], text: str) -> dict[str, Any]:
+    """The recommendation as data for the web chat's card; `text` is the same advice in words for other channels."""
+    audience = response.get("audience", "public")
+    card: dict[str, Any] = {"card": "recommendation", "audience": audience, "text": text}
+    card["next_steps"] = list(response.get("next_steps", []))
+    if audience == "child":
+        # A child is given who to talk to, not a level of need.
+        card["contacts"] = [{"name": "Childline", "phone": CHILDLINE}, {"name": "Police or ambulance", "phone": "999"}]
+        card["urgency"] = response.get("urgency", "standard")
+        return card
+    card.update(
+        level=response["level"],
+        level_name=response["level_name"],
+        urgency=response.get("urgency", "standard"),
+        urgency_words=URGENCY_WORDS.get(response.get("urgency", "standard"), ""),
+        reasons=[
+            {"description": indicator["description"], "source": indicator.get("source")}
+            for indicator in response.get("indicators", [])
+        ],
+        rationale=response.get("rationale"),
+        routes=[
+            {key: advice.get(key) for key in ("title", "how", "timescale", "contact_name", "contact_phone")}
+            for advice in response.get("route_advice", [])
+        ],
+        consent=(response.get("consent") or {}).get("text"),
+        contacts=[{"name": "Front door (MASH)", "phone": FRONT_DOOR}, {"name": "Police or ambulance", "phone": "999"}],
+    )
+    return card
