@@ -43,3 +43,8 @@ def status_result(
     if found is None:
         return _page("public/status.html", status_code=404, reference=reference, error=NOT_FOUND)
     return _page("public/status.html", found=found)
+
+
+@router.get("/")
+def chat() -> HTMLResponse:
+    return _page("public/chat.html")
