@@ -18,16 +18,24 @@ SessionDep = Annotated[Session, Depends(get_session)]
 oauth2 = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token")
 
 
-def current_staff(session: SessionDep, token: Annotated[str, Depends(oauth2)]) -> StaffUser:
-    unauthorised = HTTPException(401, detail="sign in again", headers={"WWW-Authenticate": "Bearer"})
+def staff_for_token(session: Session, token: str) -> StaffUser | None:
+    """The active member of staff a token was issued to; None when it is forged, expired or theirs no longer.
+
+    The role is read from the database on every request, so a changed or removed role applies at once.
+    The JSON API (bearer header) and the desk (session cookie) both come through here.
+    """
     try:
         claims = read_access_token(token)
     except jwt.InvalidTokenError:
-        raise unauthorised from None
+        return None
     user = session.exec(select(StaffUser).where(StaffUser.username == claims["sub"])).first()
-    # The role is read from the database on every request, so a changed or removed role applies at once.
-    if user is None or not user.active:
-        raise unauthorised
+    return user if user is not None and user.active else None
+
+
+def current_staff(session: SessionDep, token: Annotated[str, Depends(oauth2)]) -> StaffUser:
+    user = staff_for_token(session, token)
+    if user is None:
+        raise HTTPException(401, detail="sign in again", headers={"WWW-Authenticate": "Bearer"})
     return user
 
 
@@ -43,6 +51,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "referral.decide": frozenset({"mash_manager"}),
     "audit.verify": frozenset({"admin"}),
 }
+
+
+def may(user: StaffUser, permission: str) -> bool:
+    return user.role in PERMISSIONS[permission]
 
 
 def require(permission: str) -> Callable[[StaffUser], StaffUser]:

@@ -56,3 +56,8 @@ def verify(session: Session) -> tuple[bool, int, str]:
 def _iso(moment: datetime) -> str:
     # SQLite hands back naive datetimes: the chain hashes the UTC wall time either way.
     return moment.replace(tzinfo=None).isoformat(timespec="microseconds")
+
+
+def latest(session: Session, limit: int = 200) -> list[AuditEvent]:
+    """The newest rows first, for the admins' audit page."""
+    return list(session.exec(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)))  # type: ignore[union-attr]
