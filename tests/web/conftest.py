@@ -125,3 +125,30 @@ def screenshot(page: Page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+STAFF_PASSWORD = "correct horse battery staple"
+STAFF = {"desk-prac": "mash_practitioner", "desk-mgr": "mash_manager", "desk-admin": "admin"}
+
+
+def create_staff(database_url: str) -> None:
+    """A practitioner, a manager and an admin (desk-prac, desk-mgr, desk-admin) in that database."""
+    from sqlmodel import Session, create_engine, select
+
+    from api.core.security import hash_password
+    from api.models import StaffUser
+
+    engine = create_engine(database_url)
+    with Session(engine) as session:
+        for username, role in STAFF.items():
+            if not session.exec(select(StaffUser).where(StaffUser.username == username)).first():
+                session.add(StaffUser(username=username, password_hash=hash_password(STAFF_PASSWORD), role=role))
+        session.commit()
+    engine.dispose()
+
+
+def sign_in(page: Page, username: str, password: str = STAFF_PASSWORD) -> None:
+    page.goto("/desk/sign-in")
+    page.get_by_label("Name").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()

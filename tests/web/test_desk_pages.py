@@ -12,12 +12,9 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import Session, create_engine, select
 
-from api.core.security import hash_password
-from api.models import Referral, StaffUser, utcnow
-from tests.web.conftest import axe, screenshot
+from api.models import Referral, utcnow
+from tests.web.conftest import axe, create_staff, screenshot, sign_in
 
-PASSWORD = "correct horse battery staple"
-STAFF = {"desk-prac": "mash_practitioner", "desk-mgr": "mash_manager", "desk-admin": "admin"}
 REFERRAL = {
     "referrer": {"role": "gp", "name": "Dr Example", "organisation": "Example Surgery", "phone": "01234 567890"},
     "children": [{"name": "Desk Child", "age_years": 6, "school": "Oak Primary"}],
@@ -28,13 +25,7 @@ REFERRAL = {
 
 @pytest.fixture(scope="module")
 def staff(live_database) -> None:
-    engine = create_engine(live_database)
-    with Session(engine) as session:
-        for username, role in STAFF.items():
-            if not session.exec(select(StaffUser).where(StaffUser.username == username)).first():
-                session.add(StaffUser(username=username, password_hash=hash_password(PASSWORD), role=role))
-        session.commit()
-    engine.dispose()
+    create_staff(live_database)
 
 
 def file(live_server: str, child: str) -> dict:
@@ -43,13 +34,6 @@ def file(live_server: str, child: str) -> dict:
     response = httpx.post(f"{live_server}/api/v1/referrals", json=body, timeout=30)
     assert response.status_code == 201, response.text
     return response.json()
-
-
-def sign_in(page: Page, username: str, password: str = PASSWORD) -> None:
-    page.goto("/desk/sign-in")
-    page.get_by_label("Name").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def sign_out(page: Page) -> None:

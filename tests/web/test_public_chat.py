@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.web.conftest import ROOT, axe, free_port, screenshot, wait_for
+from tests.web.conftest import ROOT, axe, create_staff, free_port, screenshot, sign_in, wait_for
 
 RASA_PYTHON = ROOT / ".venv-rasa" / "bin" / "python"
 API_PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -146,7 +146,9 @@ def test_a_neighbour_chats_to_a_filed_referral_in_the_browser(chat_page: Page, c
     with sqlite3.connect(chat_stack[1]) as connection:
         references = [row[0] for row in connection.execute("SELECT reference FROM referral")]
     assert len(references) == 1
-    expect(filed).to_contain_text(references[0])
+    reference = references[0]
+    expect(filed).to_contain_text(reference)
+    token = page.locator(".chat-token").inner_text().strip()
 
     # Quick exit mid-conversation: the page goes, and coming back starts a new conversation, not this one.
     sender = page.evaluate("sessionStorage.getItem('chat-sender')")
@@ -158,6 +160,32 @@ def test_a_neighbour_chats_to_a_filed_referral_in_the_browser(chat_page: Page, c
     expect(page.locator("#chat-log")).to_contain_text("not an emergency line")
     assert page.evaluate("sessionStorage.getItem('chat-sender')") not in (None, sender)
     expect(page.locator("#chat-log")).not_to_contain_text("Acacia")
+
+    # The same referral at the front door: a practitioner acknowledges it, a manager decides and writes
+    # feedback, and the neighbour reads it on the status page with the reference and token the chat gave.
+    create_staff(f"sqlite:///{chat_stack[1]}")
+    sign_in(page, "desk-prac")
+    page.goto(f"/desk/referrals/{reference}")
+    expect(page.locator(".desk-concern")).to_contain_text("left on their own all night")
+    page.get_by_role("button", name="Acknowledge receipt").click()
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("Acknowledged")
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, "desk-mgr")
+    page.goto(f"/desk/referrals/{reference}")
+    page.get_by_label("Assessment under section 17 (child in need)").check()
+    page.get_by_label("Reason for the decision").fill("Young children repeatedly left alone overnight.")
+    page.get_by_role("button", name="Record the decision").click()
+    page.get_by_label("Feedback to the referrer").fill("Thank you. A social worker is visiting the family.")
+    page.get_by_role("button", name="Send feedback").click()
+    expect(page.locator("#timeline")).to_contain_text("A social worker is visiting the family.")
+    page.get_by_role("button", name="Sign out").click()
+
+    page.goto("/status")
+    page.get_by_label("Reference").fill(reference)
+    page.get_by_label("Status token").fill(token)
+    page.get_by_role("button", name="Check status").click()
+    expect(page.locator("#feedback")).to_have_text("Thank you. A social worker is visiting the family.")
+    expect(page.locator("#referral-status")).to_contain_text("section 17 assessment")
 
 
 def test_when_the_bot_cannot_be_reached_the_page_gives_the_phone_numbers(browser: Browser, tmp_path):
