@@ -289,4 +289,6 @@ def print_referral(request: Request, reference: str, session: SessionDep) -> Res
     _allowed(user, "referral.export")
     view = workflow.view(session, user, _referral(session, reference), action="referral.printed")
     html = _TEMPLATES.get_template("referral_print.html").render(view=view)
-    return HTMLResponse(html, headers={"Content-Security-Policy": CSP, "Cache-Control": "no-store"})
+    # The printable form carries its own print stylesheet inline, so it may use inline styles (no scripts).
+    policy = CSP.replace("default-src 'self';", "default-src 'self'; style-src 'self' 'unsafe-inline';")
+    return HTMLResponse(html, headers={"Content-Security-Policy": policy, "Cache-Control": "no-store"})

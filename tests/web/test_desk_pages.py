@@ -96,6 +96,12 @@ def test_a_practitioner_acknowledges_a_manager_decides_and_the_referrer_sees_the
     expect(page.locator("#timeline")).to_contain_text("a strategy discussion is being held today")
     axe(page)
     screenshot(page, "desk-referral")
+    page.get_by_role("link", name="Print the referral form").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(reference)
+    # Its print stylesheet applies (inline styles are allowed on this page alone).
+    assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("Arial")
+    axe(page)
+    screenshot(page, "desk-print")
 
     page.goto("/status")
     page.get_by_label("Reference").fill(reference)
