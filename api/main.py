@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from api import web
 from api.core import db, migrations
 from api.core.config import get_settings
+from api.core.limits import BodySizeLimit
 from api.routes import assessments, auth, health, referrals, staff
 from api.web import STATIC
 from knowledge.analyser import Analyser
@@ -33,6 +34,7 @@ app = FastAPI(
     version="0.1.0",
     description="Threshold advice from the local threshold document, and referrals to the front door.",
 )
+app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_body_bytes)
 app.include_router(health.router)
 app.include_router(assessments.router, prefix="/api/v1")
 app.include_router(referrals.router, prefix="/api/v1")
@@ -48,8 +50,15 @@ app.mount("/assets", StaticFiles(directory=STATIC / "vendor/govuk-frontend/asset
 @app.exception_handler(RequestValidationError)
 async def name_each_field(_request: Request, error: RequestValidationError) -> JSONResponse:
     """422 with one line per field, and never the submitted values: they may hold a disclosure."""
-    problems = [
-        {"field": ".".join(str(part) for part in item["loc"] if part != "body"), "message": item["msg"]}
-        for item in error.errors()
-    ]
-    return JSONResponse(status_code=422, content={"detail": problems})
+    return JSONResponse(status_code=422, content={"detail": [_problem(item) for item in error.errors()]})
+
+
+def _problem(item: dict) -> dict[str, str]:
+    if item["type"] == "json_invalid":
+        # The location's second part is the character where decoding failed; the reason never quotes the body.
+        at = item["loc"][1] if len(item["loc"]) > 1 else "?"
+        reason = (item.get("ctx") or {}).get("error", "decode error")
+        return {"field": "body", "message": f"the body is not valid JSON: {reason} at character {at}"}
+    # "body" names the whole body only when there is no field inside it to name.
+    field = ".".join(str(part) for part in item["loc"] if part != "body") or "body"
+    return {"field": field, "message": item["msg"]}

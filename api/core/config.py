@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     smtp_port: int = 25
     mail_from: str = "front-door@localhost"
     mash_inbox: str = "mash@localhost"
+    # The largest referral the contract allows (20 children, 20,000-character concern...) is well under this.
+    max_body_bytes: int = 1024 * 1024
 
     @model_validator(mode="after")
     def refuse_default_secrets_in_production(self) -> "Settings":
