@@ -11,11 +11,15 @@ from fastapi.staticfiles import StaticFiles
 from api import web
 from api.core import db, migrations
 from api.core.config import get_settings
+from api.core import logging as request_logging
 from api.core.limits import BodySizeLimit
 from api.routes import assessments, auth, health, referrals, staff
 from api.web import STATIC
 from knowledge.analyser import Analyser
 from knowledge.loader import load_document
+
+
+request_logging.configure(get_settings().log_level)
 
 
 @asynccontextmanager
@@ -35,6 +39,8 @@ app = FastAPI(
     description="Threshold advice from the local threshold document, and referrals to the front door.",
 )
 app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_body_bytes)
+# Outermost, so that a request refused by the body limit is logged too.
+app.add_middleware(request_logging.RequestLog)
 app.include_router(health.router)
 app.include_router(assessments.router, prefix="/api/v1")
 app.include_router(referrals.router, prefix="/api/v1")

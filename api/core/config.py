@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     mash_inbox: str = "mash@localhost"
     # The largest referral the contract allows (20 children, 20,000-character concern...) is well under this.
     max_body_bytes: int = 1024 * 1024
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @model_validator(mode="after")
     def refuse_default_secrets_in_production(self) -> "Settings":

@@ -1,6 +1,8 @@
 """A disclosure must never reach a log: a planted canary name goes through a real uvicorn process
-(assessment, referral, a rejected referral, status) and must not appear in anything it printed."""
+(assessment, referral, a rejected referral, status) and must not appear in anything it printed.
+The request lines that are printed name route templates, statuses and durations."""
 
+import json
 import os
 import socket
 import subprocess
@@ -59,6 +61,22 @@ def test_the_canary_never_reaches_the_logs(tmp_path):
         server.wait(timeout=10)
     log.seek(0)
     printed = log.read()
-    assert "POST /api/v1/referrals" in printed  # the log was captured at all
+    requests = [line for line in map(_json, printed.splitlines()) if line and line.get("event") == "request"]
+    seen = {(line["method"], line["route"], line["status"]) for line in requests}
+    assert {
+        ("POST", "/api/v1/assessments", 200),
+        ("POST", "/api/v1/referrals", 201),
+        ("POST", "/api/v1/referrals", 422),
+        ("GET", "/api/v1/referrals/{reference}/status", 200),
+    } <= seen
+    assert all(isinstance(line["duration_ms"], float) and len(line["request_id"]) == 32 for line in requests)
     assert "ZZCANARY" not in printed and "Qwertyson" not in printed
     assert receipt["status_token"] not in printed
+    assert receipt["reference"] not in printed  # paths are logged as templates, never with their values
+
+
+def _json(line: str) -> dict | None:
+    try:
+        return json.loads(line)
+    except ValueError:
+        return None
