@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
@@ -38,15 +39,24 @@ def _hash(text: str) -> str:
 
 
 def file_referral(
-    session: Session, referral: ReferralCreate, *, idempotency_key: str | None
+    session: Session,
+    referral: ReferralCreate,
+    *,
+    idempotency_key: str | None,
+    before_create: Callable[[], None] = lambda: None,
 ) -> tuple[ReferralReceipt, bool]:
-    """Store a referral once; a retry with the same key returns the first receipt. (receipt, created)"""
+    """Store a referral once; a retry with the same key returns the first receipt. (receipt, created)
+
+    `before_create` runs only when a new referral is about to be made (a retry is always answered),
+    and may raise to refuse it.
+    """
     body = referral.model_dump(mode="json")
     request_hash = _hash(json.dumps(body, sort_keys=True))
     if idempotency_key:
         existing = session.exec(select(Referral).where(Referral.idempotency_key == idempotency_key)).first()
         if existing is not None:
             return _replay(existing, request_hash), False
+    before_create()
 
     child = referral.children[0]
     request = AssessmentRequest(
