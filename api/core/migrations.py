@@ -4,9 +4,10 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, text
 
 INI = Path(__file__).resolve().parents[1] / "alembic.ini"
+MIGRATION_LOCK = 724002  # an advisory lock id of its own (the audit chain's tail uses 724001)
 
 
 def config(engine: Engine | None = None) -> Config:
@@ -18,6 +19,7 @@ def config(engine: Engine | None = None) -> Config:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     alembic = config()
     with engine.begin() as connection:
+        _one_at_a_time(connection)
         alembic.attributes["connection"] = connection
         command.upgrade(alembic, revision)
 
@@ -25,5 +27,14 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 def downgrade(engine: Engine, revision: str = "base") -> None:
     alembic = config()
     with engine.begin() as connection:
+        _one_at_a_time(connection)
         alembic.attributes["connection"] = connection
         command.downgrade(alembic, revision)
+
+
+def _one_at_a_time(connection: Connection) -> None:
+    """Several API processes start together in production: the first migrates, the others wait for it
+    and then find nothing left to do. The lock ends with the migration's transaction. (SQLite's own
+    write lock serialises its migrations already.)"""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": MIGRATION_LOCK})

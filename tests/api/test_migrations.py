@@ -1,11 +1,17 @@
 """Migrations go up and down on both databases, and the migrated schema is what the models say."""
 
+import threading
+import uuid
+
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.pool import NullPool
 from sqlmodel import SQLModel
 
 from api.core import migrations
+from tests.api.conftest import POSTGRES
 
 
 def test_up_down_up_and_the_schema_matches_the_models(database):
@@ -18,3 +24,42 @@ def test_up_down_up_and_the_schema_matches_the_models(database):
     assert {"referral", "auditevent", "outboxmessage", "staffuser", "addendum"} <= set(
         inspect(database).get_table_names()
     )
+
+
+@pytest.mark.postgres
+def test_processes_starting_together_migrate_one_at_a_time():
+    """Four API processes' start-ups race on an empty PostgreSQL schema: each must come up at head."""
+    schema = f"m_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES)
+    with admin.begin() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    engines = [
+        create_engine(POSTGRES, connect_args={"options": f"-csearch_path={schema}"}, poolclass=NullPool)
+        for _ in range(4)
+    ]
+    failures: list[BaseException] = []
+    start = threading.Barrier(len(engines))
+
+    def start_up(engine) -> None:
+        start.wait()
+        try:
+            migrations.upgrade(engine)
+        except BaseException as error:  # noqa: BLE001 - collected and reported below
+            failures.append(error)
+
+    try:
+        threads = [threading.Thread(target=start_up, args=(engine,)) for engine in engines]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        assert failures == []
+        with engines[0].connect() as connection:
+            assert MigrationContext.configure(connection).get_current_revision() is not None
+            assert compare_metadata(MigrationContext.configure(connection), SQLModel.metadata) == []
+    finally:
+        for engine in engines:
+            engine.dispose()
+        with admin.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
