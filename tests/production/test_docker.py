@@ -20,8 +20,12 @@ def dockerfile_of(service: dict) -> Path | None:
 def test_the_shape_has_postgres_redis_two_rasa_two_api_and_a_proxy():
     services = COMPOSE["services"]
     assert {"postgres", "redis", "actions", "proxy"} <= set(services)
-    assert sum(1 for s in services.values() if dockerfile_of(s) == DOCKER / "bot.Dockerfile") == 2
-    # The migrate one-shot is built from the API image but runs the migrations, not the API.
+    # The retention job is built from the bot image but runs the purge, not a Rasa server; likewise the
+    # migrate one-shot from the API image.
+    rasa_servers = [
+        s for s in services.values() if dockerfile_of(s) == DOCKER / "bot.Dockerfile" and "command" not in s
+    ]
+    assert len(rasa_servers) == 2
     api_replicas = [
         s for s in services.values() if dockerfile_of(s) == DOCKER / "api.Dockerfile" and "command" not in s
     ]
@@ -71,3 +75,23 @@ def test_rasa_replicas_share_a_sql_tracker_store_and_a_redis_lock_store():
     assert endpoints["tracker_store"]["type"] == "SQL"
     assert endpoints["tracker_store"]["dialect"] == "postgresql"
     assert endpoints["lock_store"]["type"] == "redis"
+
+
+def test_api_replicas_share_throttles_and_exempt_only_the_action_server():
+    services = COMPOSE["services"]
+    actions_address = services["actions"]["networks"]["private"]["ipv4_address"]
+    for name in ("api-1", "api-2"):
+        environment = services[name]["environment"]
+        assert environment["REDIS_URL"].startswith("redis://") and "@redis:6379/" in environment["REDIS_URL"]
+        assert yaml.safe_load(environment["FILING_LIMIT_EXEMPT"]) == [f"{actions_address}/32"]
+        assert "redis" in services[name]["depends_on"]
+    subnet = COMPOSE["networks"]["private"]["ipam"]["config"][0]["subnet"]
+    assert actions_address.rsplit(".", 1)[0] == subnet.split("/")[0].rsplit(".", 1)[0]
+
+
+def test_conversations_are_purged_daily_from_the_rasa_database():
+    retention = COMPOSE["services"]["conversation-retention"]
+    assert dockerfile_of(retention) == DOCKER / "bot.Dockerfile"
+    assert "python -m bot.retention" in " ".join(retention["command"])
+    assert {"RASA_DB_HOST", "RASA_DB_NAME", "RASA_DB_USER", "RASA_DB_PASSWORD"} <= set(retention["environment"])
+    assert (DOCKER.parent / "bot" / "retention.py").exists()
