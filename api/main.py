@@ -10,14 +10,13 @@ from fastapi.staticfiles import StaticFiles
 
 from api import web
 from api.core import db, migrations
-from api.core.config import get_settings
 from api.core import logging as request_logging
+from api.core.config import get_settings
 from api.core.limits import BodySizeLimit
 from api.routes import assessments, auth, health, referrals, staff
 from api.web import STATIC
 from knowledge.analyser import Analyser
 from knowledge.loader import load_document
-
 
 request_logging.configure(get_settings().log_level)
 
