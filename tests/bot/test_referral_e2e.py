@@ -1,5 +1,8 @@
 """End to end: the real API (Python 3.11), the real action server and Rasa server (Python 3.10),
-a neighbour talking through the REST channel until a referral is filed and stored once."""
+a neighbour talking through the REST channel until a referral is filed and stored once.
+
+The three processes log at their production levels into files, and the last test reads them: the
+canary name and address planted in the conversations must appear in none (hazard H8)."""
 
 from __future__ import annotations
 
@@ -28,19 +31,20 @@ def stack(trained_model, tmp_path_factory) -> Iterator[tuple[str, Path]]:
     (folder / "endpoints.yml").write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
     env = {**rasa_env(), "API_BASE_URL": f"http://127.0.0.1:{api_port}"}
     api_env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"DATABASE_URL": f"sqlite:///{database}"}
+    logs = [(folder / f"{name}.log").open("w") for name in ("api", "actions", "rasa")]
     processes = [
         subprocess.Popen(
             [str(API_PYTHON), "-m", "uvicorn", "api.main:app", "--port", str(api_port)],
-            cwd=ROOT, env=api_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=ROOT, env=api_env, stdout=logs[0], stderr=subprocess.STDOUT,
         ),
         subprocess.Popen(
             [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "-p", str(action_port)],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=ROOT, env=env, stdout=logs[1], stderr=subprocess.STDOUT,
         ),
         subprocess.Popen(
             [sys.executable, "-m", "rasa", "run", "-i", "127.0.0.1", "-p", str(rasa_port), "-m", str(trained_model),
              "--endpoints", str(folder / "endpoints.yml"), "--credentials", "credentials.yml"],
-            cwd=BOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=BOT, env=env, stdout=logs[2], stderr=subprocess.STDOUT,
         ),
     ]  # fmt: skip
     try:
@@ -52,6 +56,8 @@ def stack(trained_model, tmp_path_factory) -> Iterator[tuple[str, Path]]:
         for process in processes:
             process.terminate()
             process.wait(timeout=30)
+        for log in logs:
+            log.close()
 
 
 def test_a_neighbour_files_an_anonymous_referral_through_the_chat(stack):
@@ -68,17 +74,17 @@ def test_a_neighbour_files_an_anonymous_referral_through_the_chat(stack):
     assert "Would you like me to send a referral" in reply
     assert "child's name" in say(webhook, sender, "yes please")
     say(webhook, sender, "skip")
-    assert "name" in say(webhook, sender, "14 Acacia Avenue")
+    assert "name" in say(webhook, sender, "14 Zzcanary Avenue")
     say(webhook, sender, "skip")
     summary = say(webhook, sender, "skip")
-    assert "14 Acacia Avenue" in summary
+    assert "14 Zzcanary Avenue" in summary
     receipt = say(webhook, sender, "yes")
     assert "Your referral has been sent" in receipt
     with sqlite3.connect(database) as connection:
         rows = connection.execute("SELECT reference, filed FROM referral").fetchall()
     assert len(rows) == 1 and rows[0][0] in receipt
     filed = json.loads(rows[0][1])
-    assert filed["referrer"]["anonymous"] is True and filed["children"][0]["where_now"] == "14 Acacia Avenue"
+    assert filed["referrer"]["anonymous"] is True and filed["children"][0]["where_now"] == "14 Zzcanary Avenue"
     # Saying yes again must not file a second referral.
     say(webhook, sender, "yes")
     with sqlite3.connect(database) as connection:
@@ -102,7 +108,7 @@ def test_a_teacher_is_told_not_to_seek_consent_and_files_a_named_referral(stack)
     assert "Do not seek the parents' consent" in reply
     assert "Would you like me to send a referral" in reply
     assert "child's name" in say(webhook, sender, "yes")
-    say(webhook, sender, "Ella Example")
+    say(webhook, sender, "Ella Qwertyson")
     say(webhook, sender, "Example Primary School")
     assert "cannot refer anonymously" in say(webhook, sender, "skip")
     assert "organisation" in say(webhook, sender, "Sam Teacher")
@@ -117,3 +123,15 @@ def test_a_teacher_is_told_not_to_seek_consent_and_files_a_named_referral(stack)
         ).fetchone()
     referrer = json.loads(filed)["referrer"]
     assert referrer["organisation"] == "Example Primary School" and referrer["email"] == "sam.teacher@example.org"
+
+
+def test_no_disclosure_reaches_any_process_log(stack):
+    """Runs after the conversations above in this module: the child's name, the address and the words of
+    the disclosure went through Rasa, the action server and the API; none of their logs holds them."""
+    _webhook, database = stack
+    logs = {path.stem: path.read_text() for path in database.parent.glob("*.log")}
+    assert set(logs) == {"api", "actions", "rasa"}
+    assert '"event": "request"' in logs["api"]  # the API's request lines were captured at all
+    for name, text in logs.items():
+        for canary in ("Qwertyson", "Zzcanary", "private parts", "left on their own"):
+            assert canary not in text, f"{canary!r} appears in the {name} log"
