@@ -1,9 +1,11 @@
 """Referrals filed per second and p95 latency with 20 concurrent clients, on SQLite and on PostgreSQL.
 
-    .venv/bin/python bench/referrals.py [--seconds 10] [--clients 20] [--postgres URL]
+    .venv/bin/python bench/referrals.py [--seconds 10] [--clients 20] [--workers 1] [--postgres URL]
 
-Starts a real uvicorn process (one worker) for each database and files the same kind of referral a
-teacher would, each with its own Idempotency-Key. Loopback only, bounded in time.
+Starts a real uvicorn server (--workers processes; production runs two replicas) for each database and
+files the same kind of referral a teacher would, each with its own Idempotency-Key. Loopback only,
+bounded in time. The clients run in this process on the same cores as the server, so on a 2-core
+machine they take a share of the CPU the server would otherwise have.
 """
 
 import argparse
@@ -36,11 +38,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def run(label: str, database_url: str, seconds: float, clients: int) -> None:
+def run(label: str, database_url: str, seconds: float, clients: int, workers: int) -> None:
     port = free_port()
     env = {**os.environ, "DATABASE_URL": database_url}
     server = subprocess.Popen(  # noqa: S603 - a fixed command line
-        [sys.executable, "-m", "uvicorn", "api.main:app", "--port", str(port), "--log-level", "warning"],
+        [sys.executable, "-m", "uvicorn", "api.main:app", "--port", str(port), "--log-level", "warning",
+         "--workers", str(workers)],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
@@ -75,7 +78,7 @@ def run(label: str, database_url: str, seconds: float, clients: int) -> None:
         elapsed = time.perf_counter() - started
         p95 = statistics.quantiles(latencies, n=20)[-1] * 1000
         print(f"{label}: {len(latencies) / elapsed:,.0f} referrals/s, p50 {statistics.median(latencies) * 1000:.0f} ms, "
-              f"p95 {p95:.0f} ms, {errors} errors, {clients} clients, {elapsed:.1f} s")  # fmt: skip
+              f"p95 {p95:.0f} ms, {errors} errors, {clients} clients, {workers} worker(s), {elapsed:.1f} s")  # fmt: skip
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -85,16 +88,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        run("SQLite", f"sqlite:///{folder}/bench.db", args.seconds, args.clients)
+        run("SQLite", f"sqlite:///{folder}/bench.db", args.seconds, args.clients, args.workers)
     schema = f"bench_{uuid.uuid4().hex[:8]}"
     admin = create_engine(args.postgres)
     with admin.begin() as connection:
         connection.execute(text(f"CREATE SCHEMA {schema}"))
     try:
-        run("PostgreSQL", f"{args.postgres}?options=-csearch_path%3D{schema}", args.seconds, args.clients)
+        run("PostgreSQL", f"{args.postgres}?options=-csearch_path%3D{schema}", args.seconds, args.clients, args.workers)
     finally:
         with admin.begin() as connection:
             connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))

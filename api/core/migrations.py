@@ -33,8 +33,10 @@ def downgrade(engine: Engine, revision: str = "base") -> None:
 
 
 def _one_at_a_time(connection: Connection) -> None:
-    """Several API processes start together in production: the first migrates, the others wait for it
-    and then find nothing left to do. The lock ends with the migration's transaction. (SQLite's own
-    write lock serialises its migrations already.)"""
+    """Several API processes start together (replicas, or uvicorn's workers): the first migrates, the
+    others wait for it and then find nothing left to do. The lock ends with the migration's transaction."""
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": MIGRATION_LOCK})
+    elif connection.dialect.name == "sqlite":
+        # The driver would run the DDL outside any transaction; take SQLite's write lock first instead.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

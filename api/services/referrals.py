@@ -105,6 +105,8 @@ def file_referral(
         audit.record(session, actor=f"referrer:{row.reporter_role}", action="referral.filed", referral_id=row.id,
                      detail={"reference": row.reference, "request_hash": request_hash})  # fmt: skip
         session.add(OutboxMessage(kind="referral.received", referral_id=row.id, created_at=received))
+        # Built before the commit, from the values just written: after it, reading the row would load it again.
+        receipt = _receipt(row, referral, token)
         session.commit()
     except IntegrityError:
         # Another request with the same key won the race: answer as its retry.
@@ -113,7 +115,7 @@ def file_referral(
         if existing is None:
             raise
         return _replay(existing, request_hash), False
-    return _receipt(row, referral, token), True
+    return receipt, True
 
 
 def status(session: Session, reference: str, token: str) -> ReferralStatus | None:

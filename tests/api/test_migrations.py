@@ -26,17 +26,23 @@ def test_up_down_up_and_the_schema_matches_the_models(database):
     )
 
 
-@pytest.mark.postgres
-def test_processes_starting_together_migrate_one_at_a_time():
-    """Four API processes' start-ups race on an empty PostgreSQL schema: each must come up at head."""
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_processes_starting_together_migrate_one_at_a_time(backend, tmp_path):
+    """Four API processes' start-ups race on an empty database: each must come up at head."""
     schema = f"m_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(POSTGRES)
-    with admin.begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    engines = [
-        create_engine(POSTGRES, connect_args={"options": f"-csearch_path={schema}"}, poolclass=NullPool)
-        for _ in range(4)
-    ]
+    if backend == "postgresql":
+        admin = create_engine(POSTGRES)
+        with admin.begin() as connection:
+            connection.execute(text(f"CREATE SCHEMA {schema}"))
+        engines = [
+            create_engine(POSTGRES, connect_args={"options": f"-csearch_path={schema}"}, poolclass=NullPool)
+            for _ in range(4)
+        ]
+    else:
+        engines = [
+            create_engine(f"sqlite:///{tmp_path / 'race.db'}", connect_args={"timeout": 60}, poolclass=NullPool)
+            for _ in range(4)
+        ]
     failures: list[BaseException] = []
     start = threading.Barrier(len(engines))
 
@@ -60,6 +66,7 @@ def test_processes_starting_together_migrate_one_at_a_time():
     finally:
         for engine in engines:
             engine.dispose()
-        with admin.begin() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
+        if backend == "postgresql":
+            with admin.begin() as connection:
+                connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+            admin.dispose()
