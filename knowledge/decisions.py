@@ -61,6 +61,34 @@ class Table:
             cache[field] = tuple(dict(row.outputs).get(field) for row in self.rows)
         return cache[field]
 
+    def __post_init__(self) -> None:
+        # A row's trace entry is built once here: whole for a row whose outputs are all literals (the
+        # same entry every time it fires), as a template to copy and fill in for the others.
+        entries = []
+        for row in self.rows:
+            entry = {"table": self.name, "rule": row.id, "row": row.index + 1}
+            dynamic = []
+            for name, out in row.outputs:
+                entry[name] = out.value if isinstance(out, _Constant) else None
+                if not isinstance(out, _Constant):
+                    dynamic.append((name, out.evaluate))
+            entries.append((entry, tuple(dynamic)))
+        object.__setattr__(self, "_entries", tuple(entries))
+
+    def fired(self, facts: dict[str, Any]) -> list[dict[str, Any]]:
+        """Every row that holds, in row order, as its trace entry: table, rule id, row number (from 1)
+        and the row's outputs. Entries of literal-only rows are shared: read them, never change them."""
+        entries = self._entries
+        fired = []
+        for index in self.holds(facts):
+            entry, dynamic = entries[index]
+            if dynamic:
+                entry = entry.copy()  # keeps the outputs' order: a key set again stays where it was
+                for name, evaluate in dynamic:
+                    entry[name] = evaluate(facts)
+            fired.append(entry)
+        return fired
+
     def evaluate(self, facts: dict[str, Any]) -> list[tuple[Row, dict[str, Any]]]:
         """Every row that holds, with its outputs, in row order. `facts` maps each column's field
         (`answers.<id>` included, see flat_facts) to its value; a field left out is null."""
@@ -191,7 +219,10 @@ def _compile_table(path: Path, node: dict) -> Table:
             if cell:
                 _check_expression(where, rule_id, cell)
                 compiled_outputs.append(
-                    (field, _Constant.of(cell) or _Expression.of(cell, f"{where} rule {rule_id}: field {field}"))
+                    (
+                        field,
+                        _Constant.of(cell) or _Expression.of(cell, f"{where} rule {rule_id}: field {field}").folded(),
+                    )
                 )
         rows.append(Row(rule_id, index, tuple(compiled_outputs), rule.get("description", "")))
         conditions.append(rows_condition)
@@ -234,6 +265,7 @@ class _Expression:
 
     source: str
     evaluate: Callable[[dict[str, Any]], Any]
+    reads_facts: bool = True
 
     @classmethod
     def of(cls, cell: str, where: str) -> _Expression:
@@ -242,7 +274,16 @@ class _Expression:
         lines = ["def evaluate(_f):"]
         lines += [f"    {name} = _f.get({field!r})" for field, name in fields.items()]
         lines.append(f"    return _number({body})")
-        return cls(cell, _define("\n".join(lines), "evaluate"))
+        return cls(cell, _define("\n".join(lines), "evaluate"), reads_facts=bool(fields))
+
+    def folded(self) -> _Constant | _Expression:
+        """A cell that reads no fact (`''`, `1 + 1`) has one value: worked out once, as a literal's is."""
+        if self.reads_facts:
+            return self
+        try:
+            return _Constant(self.evaluate({}))
+        except Exception:  # noqa: BLE001 - a cell that fails keeps failing where the row fires, as before
+            return self
 
 
 def _number(value: Any) -> Any:

@@ -8,21 +8,16 @@ urgency are the highest any rule gives, so adding a concern can never lower them
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from knowledge.contract import (
     AssessmentRequest,
     AssessmentResponse,
-    ConsentAdvice,
-    DocumentRef,
-    MatchedIndicator,
-    QuestionOut,
-    RouteOut,
 )
-from knowledge.decisions import DecisionTables
+from knowledge.decisions import DecisionTables, _Constant, _Expression
 from knowledge.loader import ThresholdDocument, load_document
 from knowledge.schema import Audience, Consent, Indicator, Route, Urgency
 
@@ -43,9 +38,11 @@ ROUTE_ORDER = (
     Route.universal,
 )
 _URGENCIES = {u.value: u for u in Urgency}
-_URGENCY_VALUE = {u: u.value for u in Urgency}
 _RANK = {u: u.rank for u in Urgency}
 _BY_RANK = {u.rank: u for u in Urgency}
+_VALUE_BY_RANK = {u.rank: u.value for u in Urgency}
+_RANK_OF_VALUE = {u.value: u.rank for u in Urgency}  # enum .value is a descriptor call; this is a dict read
+_ROUTE_VALUES = tuple((route, route.value) for route in ROUTE_ORDER)
 _PUBLIC_ROLES = {"public", "parent"}
 # Roles whose first step is their setting's designated safeguarding lead.
 _DSL_SETTINGS = {"teacher", "nursery", "youth_worker", "school_nurse"}
@@ -77,6 +74,12 @@ class Outcome:
     routes: tuple[Route, ...]
     level_max: int
     trace: tuple[dict[str, Any], ...] = field(default=(), compare=False)
+    # The rationale's last sentences (why the level was raised, why the urgency), the same for every
+    # audience: worked out once per verdict, with it.
+    because: tuple[str, ...] = field(default=(), compare=False)
+    # Next steps by (document, DSL setting?, audience), filled in by _next_steps: they depend on
+    # nothing else, and live and die with the cached verdict.
+    steps: dict[tuple, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def weight(self) -> tuple[int, int, int]:
         return (self.urgency.rank, self.level, len(self.routes))
@@ -100,26 +103,33 @@ def assess(
         age = analysis.child_age_years
     involved = tuple(analysis.involved) if analysis else ()
     evidence = _gather(doc, request, analysis)
-    outcome = decide(
-        doc, evidence, role=request.reporter_role.value, age=age, answers=request.answers, involved=involved
-    )
-    audience = audience_for(request.reporter_role.value)
+    role = request.reporter_role.value
+    book = _book(doc)
+    facts = book.sum(evidence)
+    prefix = _prefix(doc.decisions, role, age, request.answers, involved)
+    outcome = _run_tables(doc.decisions, prefix + facts.features)
+    audience = audience_for(role)
+    ordered = sorted(evidence.values(), key=_evidence_order)
+    # The parts are plain dicts of each part's fields: validating the whole answer in one call builds
+    # every part model in pydantic-core, cheaper than one Python-level model call per part.
     return AssessmentResponse(
         level=outcome.level,
         level_name=doc.levels[outcome.level].name,
         urgency=outcome.urgency,
         routes=list(outcome.routes),
-        indicators=[_matched(doc, item, audience) for item in sorted(evidence.values(), key=_evidence_order)],
-        rationale=_rationale(doc, outcome, evidence, audience),
-        next_steps=_next_steps(doc, outcome, request.reporter_role.value, audience),
-        questions=_questions(doc, evidence, request, age, involved, outcome, audience),
+        indicators=[_matched(book, item, audience) for item in ordered],
+        rationale=_rationale(book, outcome, ordered, audience),
+        next_steps=_next_steps(doc, outcome, role, audience),
+        questions=_questions(doc, book, evidence, facts, request.answers, prefix, outcome, audience),
         consent=_consent(doc, outcome, evidence, audience),
-        route_advice=[_route_out(doc, route, audience) for route in outcome.routes],
+        route_advice=[book.route_out[audience][route] for route in outcome.routes],
         audience=audience,
         child_age_years=age,
         involved=list(involved),
-        threshold_document=DocumentRef(id=doc.id, version=doc.version),
-        trace=[dict(row) for row in outcome.trace],
+        threshold_document={"id": doc.id, "version": doc.version},
+        # Validation copies each entry (pydantic builds a new dict for dict[str, Any]), so the
+        # response never shares the cached verdict's entries; test_engine_ranking checks it.
+        trace=list(outcome.trace),
     )
 
 
@@ -127,52 +137,6 @@ def audience_for(role: str) -> Audience:
     if role == "child":
         return Audience.child
     return Audience.public if role in _PUBLIC_ROLES else Audience.professional
-
-
-@dataclass(frozen=True)
-class Profile:
-    """What the decision tables can see of a set of indicators (see decisions.FEATURES)."""
-
-    level_max: int = 1
-    urgency: Urgency = Urgency.standard
-    tags: frozenset[str] = frozenset()
-    routes: frozenset[str] = frozenset()
-    l2_domains: frozenset[str] = frozenset()
-    l3_domains: frozenset[str] = frozenset()
-
-    @classmethod
-    def of(cls, indicators: Iterable[Indicator]) -> Profile:
-        items = list(indicators)
-        if not items:
-            return cls()
-        return cls(
-            level_max=max(i.level for i in items),
-            urgency=_BY_RANK[max(_RANK[i.urgency] for i in items)],
-            tags=frozenset(tag for i in items for tag in i.tags),
-            routes=frozenset(route.value for i in items for route in i.routes),
-            l2_domains=frozenset(i.domain for i in items if i.level >= 2),
-            l3_domains=frozenset(i.domain for i in items if i.level >= 3),
-        )
-
-    def merge(self, other: Profile) -> Profile:
-        return Profile(
-            level_max=max(self.level_max, other.level_max),
-            urgency=other.urgency if _RANK[other.urgency] > _RANK[self.urgency] else self.urgency,
-            tags=self.tags | other.tags,
-            routes=self.routes | other.routes,
-            l2_domains=self.l2_domains | other.l2_domains,
-            l3_domains=self.l3_domains | other.l3_domains,
-        )
-
-    def plus(self, indicator: Indicator) -> Profile:
-        return Profile(
-            level_max=max(self.level_max, indicator.level),
-            urgency=indicator.urgency if indicator.urgency.rank > self.urgency.rank else self.urgency,
-            tags=self.tags.union(indicator.tags),
-            routes=self.routes.union(route.value for route in indicator.routes),
-            l2_domains=self.l2_domains | {indicator.domain} if indicator.level >= 2 else self.l2_domains,
-            l3_domains=self.l3_domains | {indicator.domain} if indicator.level >= 3 else self.l3_domains,
-        )
 
 
 def decide(
@@ -185,30 +149,8 @@ def decide(
     involved: tuple[str, ...] = (),
 ) -> Outcome:
     """Run the decision tables on the features of a set of indicators."""
-    return _decide(doc, Profile.of(item.indicator for item in evidence.values()), role, age, answers, involved)
-
-
-def _decide(
-    doc: ThresholdDocument,
-    profile: Profile,
-    role: str,
-    age: int | None,
-    answers: dict[str, bool | None],
-    involved: tuple[str, ...],
-) -> Outcome:
-    return _run_tables(doc.decisions, _key(doc.decisions, profile, role, age, answers, involved))
-
-
-def _key(
-    decisions: DecisionTables,
-    profile: Profile,
-    role: str,
-    age: int | None,
-    answers: dict[str, bool | None],
-    involved: tuple[str, ...] | frozenset[str],
-) -> tuple:
-    """Only what the tables read goes into the key, so equal facts share one verdict."""
-    return _prefix(decisions, role, age, answers, involved) + _features(decisions, profile)
+    features = _book(doc).sum(evidence).features
+    return _run_tables(doc.decisions, _prefix(doc.decisions, role, age, answers, involved) + features)
 
 
 def _prefix(
@@ -221,20 +163,6 @@ def _prefix(
     """The part of the key that the indicators do not change."""
     answered = tuple((key, answers[key]) for key in decisions.answer_keys if key in answers)
     return (role, age, answered, frozenset(involved))
-
-
-def _features(decisions: DecisionTables, profile: Profile) -> tuple:
-    read_tags, read_routes = decisions.read_tags, decisions.read_routes
-    l3 = profile.l3_domains
-    return (
-        profile.tags if read_tags is None else profile.tags & read_tags,
-        profile.level_max,
-        len(profile.l2_domains),
-        len(l3),
-        len({domain.split(".", 1)[0] for domain in l3}) if l3 else 0,
-        _URGENCY_VALUE[profile.urgency],
-        profile.routes if read_routes is None else profile.routes & read_routes,
-    )
 
 
 def _facts(key: tuple) -> dict[str, Any]:
@@ -256,35 +184,62 @@ def _facts(key: tuple) -> dict[str, Any]:
     return facts
 
 
+_SKIP = object()  # a row that gives no value for the output
+
+
+def _outputs(decisions: DecisionTables) -> tuple[tuple, tuple, tuple]:
+    """Per row of the level, urgency and routes tables, what _verdict reads: a literal cell's value
+    worked out once (the level as an int, the urgency as its rank, the route as written), _SKIP for
+    an empty cell or a literal that gives nothing, and the cell itself when it reads the facts."""
+    found = decisions.__dict__.get("_engine_outputs")
+    if found is None:
+
+        def read(table: str, output: str, convert: Callable[[Any], Any]) -> tuple:
+            cells = decisions.tables[table].output(output)
+            return tuple(
+                _SKIP if cell is None else convert(cell.value) if isinstance(cell, _Constant) else cell
+                for cell in cells
+            )
+
+        found = (
+            read("level", "level", lambda value: _SKIP if value is None else int(value)),
+            read("urgency", "urgency", lambda value: _RANK.get(_URGENCIES.get(value), _SKIP)),
+            read("routes", "route", lambda value: value),
+        )
+        object.__setattr__(decisions, "_engine_outputs", found)  # frozen dataclass: a cache, not a field
+    return found
+
+
 @lru_cache(maxsize=8192)
 def _verdict(decisions: DecisionTables, key: tuple) -> tuple[int, int, frozenset[str]]:
     """(urgency rank, level, routes) alone, for the what-if decisions of question ranking: the same
-    rows as _run_tables, without building a trace nobody reads."""
+    rows and outputs as _run_tables, without building a trace nobody reads."""
     facts = _facts(key)
     tables = decisions.tables
+    levels, urgencies, routes = _outputs(decisions)
     level = 1
-    table = tables["level"]
-    outputs = table.output("level")
-    for index in table.holds(facts):
-        expr = outputs[index]
-        if expr is not None:
-            value = expr.evaluate(facts)
-            if value is not None:
-                level = max(level, int(value))
+    for index in tables["level"].holds(facts):
+        value = levels[index]
+        if type(value) is _Expression:
+            value = value.evaluate(facts)
+            value = _SKIP if value is None else int(value)
+        if value is not _SKIP and value > level:
+            level = value
     facts["level"] = level
     rank = 0
-    table = tables["urgency"]
-    outputs = table.output("urgency")
-    for index in table.holds(facts):
-        expr = outputs[index]
-        candidate = _URGENCIES.get(expr.evaluate(facts)) if expr is not None else None
-        if candidate is not None and _RANK[candidate] > rank:
-            rank = _RANK[candidate]
-    facts["urgency"] = _BY_RANK[rank].value
-    table = tables["routes"]
-    outputs = table.output("route")
-    found = frozenset(outputs[index].evaluate(facts) for index in table.holds(facts) if outputs[index] is not None)
-    return (rank, level, found)
+    for index in tables["urgency"].holds(facts):
+        value = urgencies[index]
+        if type(value) is _Expression:
+            value = _RANK.get(_URGENCIES.get(value.evaluate(facts)), _SKIP)
+        if value is not _SKIP and value > rank:
+            rank = value
+    facts["urgency"] = _VALUE_BY_RANK[rank]
+    found = set()
+    for index in tables["routes"].holds(facts):
+        value = routes[index]
+        if value is not _SKIP:
+            found.add(value.evaluate(facts) if type(value) is _Expression else value)
+    return (rank, level, frozenset(found))
 
 
 def clear_caches() -> None:
@@ -302,29 +257,48 @@ def _run_tables(decisions: DecisionTables, key: tuple) -> Outcome:
     trace: list[dict[str, Any]] = []
 
     level = 1
-    for out in _run(tables["level"], facts, trace):
+    for out in tables["level"].fired(facts):
+        trace.append(out)
         if out.get("level") is not None:
             level = max(level, int(out["level"]))
     # Urgency rules may depend on the level (an unborn baby at level 4), never the other way round.
     facts["level"] = level
-    urgency = Urgency.standard
-    for out in _run(tables["urgency"], facts, trace):
-        candidate = _URGENCIES.get(out.get("urgency"))
-        if candidate is not None and candidate.rank > urgency.rank:
-            urgency = candidate
-    facts["urgency"] = urgency.value
-    found = {out["route"] for out in _run(tables["routes"], facts, trace)}
-    routes_out = tuple(route for route in ROUTE_ORDER if route.value in found)
-    return Outcome(level=level, urgency=urgency, routes=routes_out, level_max=level_max, trace=tuple(trace))
+    rank = 0
+    for out in tables["urgency"].fired(facts):
+        trace.append(out)
+        candidate = _RANK_OF_VALUE.get(out.get("urgency"), 0)  # by the value: a str key is a fast one
+        if candidate > rank:
+            rank = candidate
+    facts["urgency"] = _VALUE_BY_RANK[rank]
+    routes = tables["routes"].fired(facts)
+    trace.extend(routes)
+    found = {out["route"] for out in routes}
+    routes_out = tuple(route for route, value in _ROUTE_VALUES if value in found)
+    urgency = _BY_RANK[rank]
+    return Outcome(
+        level=level,
+        urgency=urgency,
+        routes=routes_out,
+        level_max=level_max,
+        trace=tuple(trace),
+        because=_because(level, level_max, urgency, trace),
+    )
 
 
-def _run(table, facts: dict[str, Any], trace: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The outputs of every row that holds, each also recorded in the trace."""
-    outputs = []
-    for row, out in table.evaluate(facts):
-        trace.append({"table": table.name, "rule": row.id, "row": row.index + 1, **out})
-        outputs.append(out)
-    return outputs
+def _because(level: int, level_max: int, urgency: Urgency, trace: list[dict[str, Any]]) -> tuple[str, ...]:
+    parts = []
+    reasons = [row["reason"] for row in trace if row["table"] == "level" and row.get("level") == level]
+    if level > level_max:
+        parts.append(
+            f"The level is raised from {level_max} to {level} because {reasons[-1] if reasons else 'of the rules'}."
+            " When a case sits between two levels, we give the higher one."
+        )
+    urgency_reasons = [
+        row["reason"] for row in trace if row["table"] == "urgency" and row.get("urgency") == urgency.value
+    ]
+    if urgency is not Urgency.standard and urgency_reasons:
+        parts.append(f"Urgency is {urgency.value} because {urgency_reasons[-1]}.")
+    return tuple(parts)
 
 
 def _gather(doc: ThresholdDocument, request: AssessmentRequest, analysis: Analysis | None) -> dict[str, Evidence]:
@@ -343,11 +317,12 @@ def _gather(doc: ThresholdDocument, request: AssessmentRequest, analysis: Analys
                     indicator_id,
                     Evidence(doc.indicators[indicator_id], "the words describe danger happening now", "text"),
                 )
+    ticked = _book(doc).ticked
     for position, indicator_id in enumerate(request.indicators):
-        indicator = doc.indicators.get(indicator_id)
-        if indicator is None:
+        item = ticked.get(indicator_id)
+        if item is None:
             raise InvalidRequest(f"indicators.{position}", f"unknown indicator '{indicator_id}' in document '{doc.id}'")
-        evidence.setdefault(indicator_id, Evidence(indicator, "ticked by the reporter", "ticked"))
+        evidence.setdefault(indicator_id, item)
     for question_id, answer in request.answers.items():
         question = doc.questions.get(question_id)
         if question is None:
@@ -380,53 +355,39 @@ def _cite(indicator: Indicator) -> str:
     return "; ".join(f"{source.file} {source.where}" for source in indicator.source)
 
 
-def _matched(doc: ThresholdDocument, item: Evidence, audience: Audience) -> MatchedIndicator:
-    indicator = item.indicator
-    return MatchedIndicator(
-        id=indicator.id,
-        level=indicator.level,
-        category=indicator.category,
-        domain=indicator.domain,
-        description=_wording(indicator, audience),
-        evidence=item.text,
-        source=_cite(indicator),
-        start=item.start,
-        end=item.end,
-        confidence=item.confidence,
-    )
+def _matched(book: _Book, item: Evidence, audience: Audience) -> dict[str, Any]:
+    """MatchedIndicator's fields."""
+    return {
+        **book.matched[audience][item.indicator.id],
+        "evidence": item.text,
+        "start": item.start,
+        "end": item.end,
+        "confidence": item.confidence,
+    }
 
 
-def _rationale(doc: ThresholdDocument, outcome: Outcome, evidence: dict[str, Evidence], audience: Audience) -> str:
-    level = doc.levels[outcome.level]
-    parts = [
-        f"Level {outcome.level}, {level.name}: {level.professional if audience is Audience.professional else level.plain}"
-    ]
-    if not evidence:
+def _rationale(book: _Book, outcome: Outcome, ordered: list[Evidence], audience: Audience) -> str:
+    """`ordered` is the evidence in _evidence_order."""
+    parts = [book.level_heads[audience][outcome.level]]
+    if not ordered:
         parts.append("Nothing described so far points to a need beyond what universal services give.")
     else:
-        seen = sorted(evidence.values(), key=_evidence_order)[:5]
-        parts.append(
-            "What we saw: "
-            + "; ".join(f"{_wording(e.indicator, audience)} (level {e.indicator.level})" for e in seen)
-            + "."
-        )
-    reasons = [row["reason"] for row in outcome.trace if row["table"] == "level" and row.get("level") == outcome.level]
-    if outcome.level > outcome.level_max:
-        parts.append(
-            f"The level is raised from {outcome.level_max} to {outcome.level} because {reasons[-1] if reasons else 'of the rules'}."
-            " When a case sits between two levels, we give the higher one."
-        )
-    urgency_reasons = [
-        row["reason"]
-        for row in outcome.trace
-        if row["table"] == "urgency" and row.get("urgency") == outcome.urgency.value
-    ]
-    if outcome.urgency is not Urgency.standard and urgency_reasons:
-        parts.append(f"Urgency is {outcome.urgency.value} because {urgency_reasons[-1]}.")
+        seen = book.seen[audience]
+        parts.append("What we saw: " + "; ".join(seen[e.indicator.id] for e in ordered[:5]) + ".")
+    parts.extend(outcome.because)
     return " ".join(parts)
 
 
 def _next_steps(doc: ThresholdDocument, outcome: Outcome, role: str, audience: Audience) -> list[str]:
+    # The document is in the key: a local document may share its parent's tables, hence verdicts.
+    key = (_book(doc), role in _DSL_SETTINGS, audience)
+    known = outcome.steps.get(key)
+    if known is None:
+        known = outcome.steps[key] = tuple(_steps(doc, outcome, role, audience))
+    return list(known)
+
+
+def _steps(doc: ThresholdDocument, outcome: Outcome, role: str, audience: Audience) -> list[str]:
     steps: list[str] = []
     wording = doc.meta.next_steps
 
@@ -462,7 +423,8 @@ def _next_steps(doc: ThresholdDocument, outcome: Outcome, role: str, audience: A
 
 def _consent(
     doc: ThresholdDocument, outcome: Outcome, evidence: dict[str, Evidence], audience: Audience
-) -> ConsentAdvice:
+) -> dict[str, Any]:
+    """ConsentAdvice's fields."""
     categories = [doc.categories[item.indicator.category] for item in evidence.values()]
     withheld = [c for c in categories if c.consent is Consent.do_not_seek]
     if withheld:
@@ -474,13 +436,14 @@ def _consent(
     text = getattr(doc.meta.consent_text[advice], audience.value)
     if withheld and withheld[0].consent_reason and audience is Audience.professional:
         text = f"{text} {withheld[0].consent_reason}"
-    return ConsentAdvice(advice=advice, text=text)
+    return {"advice": advice, "text": text}
 
 
-def _route_out(doc: ThresholdDocument, route: Route, audience: Audience) -> RouteOut:
+def _route_fields(doc: ThresholdDocument, route: Route, audience: Audience) -> dict[str, Any]:
+    """A route's advice as RouteOut's fields (built once per document, see _Book)."""
     advice = doc.routes[route]
     contact = doc.contacts.get(advice.contact) if advice.contact else None
-    return RouteOut(
+    return dict(
         route=route,
         title=advice.title,
         how=getattr(advice.how, audience.value),
@@ -491,7 +454,30 @@ def _route_out(doc: ThresholdDocument, route: Route, audience: Audience) -> Rout
     )
 
 
-@dataclass(frozen=True)
+class _Atom(NamedTuple):  # a NamedTuple: built per case, and cheaper to build than a dataclass
+    """What some indicators bring to the decision features, with sets cut to what the tables read."""
+
+    level: int
+    rank: int
+    tags: frozenset[str]
+    routes: frozenset[str]
+    l2: frozenset[str]  # domains at level 2 or above
+    l3: frozenset[str]  # domains at level 3 or above
+    present: frozenset[str]  # categories and tags, for questions' ask_when
+
+
+_EMPTY: frozenset[str] = frozenset()
+_NOTHING = _Atom(1, 0, _EMPTY, _EMPTY, _EMPTY, _EMPTY, _EMPTY)  # no evidence: level 1, standard
+
+
+class _Sum(NamedTuple):
+    """The atoms of a set of evidence added up, and the decision features they give."""
+
+    atom: _Atom
+    features: tuple
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: candidates() collects them in a set
 class _Plan:
     """What one question could change, worked out once per loaded document."""
 
@@ -502,15 +488,69 @@ class _Plan:
     confirms: tuple[str, ...]
     rules_out: tuple[str, ...]
     ask_when: frozenset[str]
-    yes: Profile  # the features its confirmed indicators bring (a union, so adding them twice is harmless)
+    yes: _Atom  # what its confirmed indicators bring (a union, so adding them twice is harmless)
 
 
-_PLANS: dict[DecisionTables, tuple[_Plan, ...]] = {}
+class _Book:
+    """The parts of one loaded document the engine reads on every assessment, worked out once."""
 
-
-def _plans(doc: ThresholdDocument) -> tuple[_Plan, ...]:
-    plans = _PLANS.get(doc.decisions)
-    if plans is None:
+    def __init__(self, doc: ThresholdDocument) -> None:
+        decisions = doc.decisions
+        read_tags, read_routes = decisions.read_tags, decisions.read_routes
+        self.atoms: dict[str, _Atom] = {}
+        self.sides: dict[str, str] = {}
+        for indicator in doc.indicators.values():
+            tags = frozenset(indicator.tags)
+            routes = frozenset(route.value for route in indicator.routes)
+            domain = frozenset({indicator.domain})
+            self.atoms[indicator.id] = _Atom(
+                level=indicator.level,
+                rank=indicator.urgency.rank,
+                tags=tags if read_tags is None else tags & read_tags,
+                routes=routes if read_routes is None else routes & read_routes,
+                l2=domain if indicator.level >= 2 else frozenset(),
+                l3=domain if indicator.level >= 3 else frozenset(),
+                present=tags | {indicator.category},
+            )
+            self.sides[indicator.domain] = indicator.domain.split(".", 1)[0]
+        # A ticked indicator's evidence is the same every time (and immutable): made once.
+        self.ticked = {
+            indicator.id: Evidence(indicator, "ticked by the reporter", "ticked")
+            for indicator in doc.indicators.values()
+        }
+        # The response's words, per audience: what an indicator, a route and a level read as.
+        self.matched = {
+            audience: {
+                indicator.id: dict(
+                    id=indicator.id,
+                    level=indicator.level,
+                    category=indicator.category,
+                    domain=indicator.domain,
+                    description=_wording(indicator, audience),
+                    source=_cite(indicator),
+                )
+                for indicator in doc.indicators.values()
+            }
+            for audience in Audience
+        }
+        self.seen = {
+            audience: {
+                indicator.id: f"{_wording(indicator, audience)} (level {indicator.level})"
+                for indicator in doc.indicators.values()
+            }
+            for audience in Audience
+        }
+        self.level_heads = {
+            audience: {
+                number: f"Level {number}, {level.name}: "
+                + (level.professional if audience is Audience.professional else level.plain)
+                for number, level in doc.levels.items()
+            }
+            for audience in Audience
+        }
+        self.route_out = {
+            audience: {route: _route_fields(doc, route, audience) for route in doc.routes} for audience in Audience
+        }
         plans = tuple(
             _Plan(
                 order=order,
@@ -520,60 +560,136 @@ def _plans(doc: ThresholdDocument) -> tuple[_Plan, ...]:
                 confirms=tuple(question.confirms),
                 rules_out=tuple(question.rules_out),
                 ask_when=frozenset(question.ask_when),
-                yes=Profile.of(doc.indicators[i] for i in question.confirms),
+                yes=self._add(self.atoms[i] for i in question.confirms),
             )
             for order, question in enumerate(doc.questions.values())
         )
-        _PLANS[doc.decisions] = plans
-    return plans
+        # Most questions are asked only when some category or tag is present: index them by it, so
+        # a case visits only the questions it could be asked, not the whole list.
+        self.always = tuple(plan for plan in plans if plan.first or plan.standing or not plan.ask_when)
+        self.when: dict[str, tuple[_Plan, ...]] = {}
+        for plan in plans:
+            if plan not in self.always:
+                for item in plan.ask_when:
+                    self.when[item] = (*self.when.get(item, ()), plan)
+
+    def candidates(self, present: frozenset[str]) -> set[_Plan]:
+        """The questions whose ask_when a case with these categories and tags meets (in no order)."""
+        found = set(self.always)
+        when = self.when
+        for item in present:
+            plans = when.get(item)
+            if plans:
+                found.update(plans)
+        return found
+
+    @staticmethod
+    def _add(atoms: Iterable[_Atom]) -> _Atom:
+        items = list(atoms)
+        if not items:
+            return _NOTHING
+        if len(items) == 1:
+            return items[0]
+        level, rank, tags, routes, l2, l3, present = items[0]
+        for atom in items[1:]:
+            if atom.level > level:
+                level = atom.level
+            if atom.rank > rank:
+                rank = atom.rank
+            tags |= atom.tags  # frozensets: each | is a new set, the atoms stay as they are
+            routes |= atom.routes
+            l2 |= atom.l2
+            l3 |= atom.l3
+            present |= atom.present
+        return _Atom(level, rank, tags, routes, l2, l3, present)
+
+    def features(self, atom: _Atom) -> tuple:
+        """The indicator part of the key (see _prefix for the rest): only what the tables read, so
+        equal facts share one verdict."""
+        l3 = atom.l3
+        sides = len({self.sides[domain] for domain in l3}) if l3 else 0
+        return (atom.tags, atom.level, len(atom.l2), len(l3), sides, _VALUE_BY_RANK[atom.rank], atom.routes)
+
+    def sum(self, evidence: dict[str, Evidence]) -> _Sum:
+        atoms = self.atoms
+        atom = self._add([atoms[item.indicator.id] for item in evidence.values()])
+        return _Sum(atom, self.features(atom))
+
+
+def _book(doc: ThresholdDocument) -> _Book:
+    # Kept on the document itself, so a reloaded document (or a local one sharing its parent's
+    # tables) gets its own; the dataclass is frozen, hence object.__setattr__.
+    book = doc.__dict__.get("_engine_book")
+    if book is None:
+        book = _Book(doc)
+        object.__setattr__(doc, "_engine_book", book)
+    return book
 
 
 def _questions(
     doc: ThresholdDocument,
+    book: _Book,
     evidence: dict[str, Evidence],
-    request: AssessmentRequest,
-    age: int | None,
-    involved: tuple[str, ...],
+    facts: _Sum,
+    answers: dict[str, bool | None],
+    prefix: tuple,
     outcome: Outcome,
     audience: Audience,
-) -> list[QuestionOut]:
-    """The questions whose answer could change the outcome, the biggest possible change first."""
-    present = {item.indicator.category for item in evidence.values()} | {
-        t for item in evidence.values() for t in item.indicator.tags
-    }
-    role = request.reporter_role.value
-    answers = request.answers
+) -> list[dict[str, str]]:
+    """The questions whose answer could change the outcome, the biggest possible change first.
+
+    A question's "yes" adds its indicators' features to the case's; where that adds nothing (every
+    set already holds them, the level and urgency are already as high) the features, hence the
+    verdict, are the case's own, so no what-if decision is run for it."""
     decisions = doc.decisions
-    profile = Profile.of(item.indicator for item in evidence.values())
-    prefix = _prefix(decisions, role, age, answers, involved)
-    base_key = prefix + _features(decisions, profile)
-    current = (outcome.urgency.rank, outcome.level, frozenset(route.value for route in outcome.routes))
+    base = facts.atom
+    base_key = prefix + facts.features
+    current = (_RANK[outcome.urgency], outcome.level, frozenset(route.value for route in outcome.routes))
     ranked: list[tuple[int, int, int, int, int, str]] = []
-    for plan in _plans(doc):
+    sides = book.sides
+    text = any(item.origin == "text" for item in evidence.values())  # only a "no" to those can remove any
+    # The ranking sorts on the question's order last, so visiting the candidates in any order is fine.
+    for plan in book.candidates(base.present):
         if plan.id in answers:
             continue
         if plan.first or plan.standing:
             if any(i not in evidence for i in plan.confirms):
                 ranked.append((0 if plan.first else 1, 0, 0, 0, plan.order, plan.id))
             continue
-        if plan.ask_when and not present.intersection(plan.ask_when):
-            continue
-        keys = [prefix + _features(decisions, profile.merge(plan.yes))]
-        removable = [i for i in plan.rules_out if i in evidence and evidence[i].origin == "text"]
-        if removable:
-            no = Profile.of(item.indicator for key, item in evidence.items() if key not in removable)
-            keys.append(prefix + _features(decisions, no))
         best = (0, 0, 0)
-        for key in keys:
-            if key != base_key:  # equal features are an equal verdict: nothing to run
-                best = max(best, _change(current, _verdict(decisions, key)))
+        yes = plan.yes
+        if not (
+            yes.level <= base.level
+            and yes.rank <= base.rank
+            and yes.tags <= base.tags
+            and yes.routes <= base.routes
+            and yes.l2 <= base.l2
+            and yes.l3 <= base.l3
+        ):
+            # The features of base + yes, as book.features gives them, without building an _Atom.
+            l3 = base.l3 | yes.l3
+            features = (
+                base.tags | yes.tags,
+                base.level if base.level >= yes.level else yes.level,
+                len(base.l2 | yes.l2),
+                len(l3),
+                len({sides[domain] for domain in l3}) if l3 else 0,
+                _VALUE_BY_RANK[base.rank if base.rank >= yes.rank else yes.rank],
+                base.routes | yes.routes,
+            )
+            best = _change(current, _verdict(decisions, prefix + features))
+        if text and plan.rules_out:
+            removable = [i for i in plan.rules_out if i in evidence and evidence[i].origin == "text"]
+            if removable:
+                kept = {key: item for key, item in evidence.items() if key not in removable}
+                key = prefix + book.sum(kept).features
+                if key != base_key:  # equal features are an equal verdict: nothing to run
+                    best = max(best, _change(current, _verdict(decisions, key)))
         if best > (0, 0, 0):
             urgency, level, routes = best
             ranked.append((2, -urgency, -level, -routes, plan.order, plan.id))
     ranked.sort()
-    return [
-        QuestionOut(id=qid, text=getattr(doc.questions[qid].text, audience.value)) for *_, qid in ranked[:MAX_QUESTIONS]
-    ]
+    return [{"id": qid, "text": getattr(doc.questions[qid].text, audience.value)} for *_, qid in ranked[:MAX_QUESTIONS]]
 
 
 def _change(current: tuple[int, int, frozenset[str]], other: tuple[int, int, frozenset[str]]) -> tuple[int, int, int]:

@@ -168,3 +168,21 @@ def test_cells_outside_the_supported_language_are_refused_on_load(tmp_path):
     path.write_text(json.dumps(graph))
     with pytest.raises(DocumentError, match="part of zen's language"):
         DecisionTables.from_file(path)
+
+
+@pytest.mark.parametrize("document_id", available_documents())
+def test_fired_rows_are_the_rows_that_hold_with_their_outputs(document_id):
+    """Table.fired (the engine's traced path, with literal rows' entries built once) against evaluate."""
+    doc = load_document(document_id)
+
+    @settings(max_examples=300, deadline=None)
+    @given(facts(doc))
+    def check(context):
+        flat = flat_facts(context)
+        for table in doc.decisions.tables.values():
+            expected = [
+                {"table": table.name, "rule": row.id, "row": row.index + 1, **out} for row, out in table.evaluate(flat)
+            ]
+            same(table.fired(flat), expected)
+
+    check()
