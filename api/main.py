@@ -4,9 +4,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import web
 from api.core import db, migrations
@@ -56,6 +58,38 @@ app.mount("/assets", StaticFiles(directory=STATIC / "vendor/govuk-frontend/asset
 async def name_each_field(_request: Request, error: RequestValidationError) -> JSONResponse:
     """422 with one line per field, and never the submitted values: they may hold a disclosure."""
     return JSONResponse(status_code=422, content={"detail": [_problem(item) for item in error.errors()]})
+
+
+@app.exception_handler(StarletteHTTPException)
+async def unreadable_body(request: Request, error: StarletteHTTPException) -> Response:
+    """A body that cannot be read at all (JSON that is not UTF-8, a multipart form without its boundary) is
+    refused like invalid JSON: 422 naming the body, as the schema documents. The framework's answer is an
+    undocumented 400; the routes never raise 400 themselves, and every other HTTP error is handled as before."""
+    if error.status_code == 400:
+        message = "the body could not be read: send UTF-8 JSON (or, to sign in, a form)"
+        return JSONResponse(status_code=422, content={"detail": [{"field": "body", "message": message}]})
+    return await http_exception_handler(request, error)
+
+
+def _openapi() -> dict:
+    """FastAPI's schema, with the 422 problem as name_each_field sends it rather than FastAPI's default
+    ({loc, msg, type}), so that clients generated from the schema can read a refusal."""
+    if app.openapi_schema is None:
+        schema = FastAPI.openapi(app)
+        schema["components"]["schemas"]["ValidationError"] = {
+            "title": "ValidationError",
+            "type": "object",
+            "required": ["field", "message"],
+            "properties": {
+                "field": {"type": "string", "description": "the field, dotted (children.0.age_years), or body"},
+                "message": {"type": "string", "description": "what is wrong; never quotes the submitted value"},
+            },
+        }
+        app.openapi_schema = schema
+    return app.openapi_schema
+
+
+app.openapi = _openapi  # type: ignore[method-assign]
 
 
 def _problem(item: dict) -> dict[str, str]:

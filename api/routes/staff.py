@@ -9,7 +9,15 @@ from api.deps import SessionDep, require
 from api.models import Addendum, DecisionCreate, QueueItem, Referral, ReferralStaffView, StaffUser, TextCreate
 from api.services import audit, workflow
 
-router = APIRouter(prefix="/staff", tags=["mash staff"])
+# Every staff operation may answer these, so the schema publishes them (clients and the fuzz tests rely on it).
+router = APIRouter(
+    prefix="/staff",
+    tags=["mash staff"],
+    responses={401: {"description": "no token, or one that is forged, expired or no longer valid"},
+               403: {"description": "the signed-in role may not do this"}},
+)  # fmt: skip
+MISSING = {404: {"description": "no referral with that reference"}}
+OUT_OF_ORDER = {**MISSING, 409: {"description": "not a step this referral can take now"}}
 _TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).resolve().parents[1] / "templates"),
     autoescape=select_autoescape(default=True),
@@ -42,13 +50,13 @@ def read_queue(
     return workflow.queue(session, user, status=status, urgency=urgency, overdue=overdue)
 
 
-@router.get("/referrals/{reference}", response_model=ReferralStaffView)
+@router.get("/referrals/{reference}", response_model=ReferralStaffView, responses=MISSING)
 def read_referral(reference: str, session: SessionDep, user: Annotated[StaffUser, Depends(require("referral.read"))]):
     """A referral in full, with its assessment, what is still needed and its addenda."""
     return workflow.view(session, user, _found(session, reference))
 
 
-@router.post("/referrals/{reference}/acknowledge", response_model=QueueItem)
+@router.post("/referrals/{reference}/acknowledge", response_model=QueueItem, responses=OUT_OF_ORDER)
 def acknowledge(
     reference: str, session: SessionDep, user: Annotated[StaffUser, Depends(require("referral.acknowledge"))]
 ):
@@ -57,7 +65,7 @@ def acknowledge(
     return workflow._item(row)
 
 
-@router.post("/referrals/{reference}/decision", response_model=QueueItem)
+@router.post("/referrals/{reference}/decision", response_model=QueueItem, responses=OUT_OF_ORDER)
 def decide(
     reference: str,
     body: DecisionCreate,
@@ -69,7 +77,7 @@ def decide(
     return workflow._item(row)
 
 
-@router.post("/referrals/{reference}/feedback", response_model=QueueItem)
+@router.post("/referrals/{reference}/feedback", response_model=QueueItem, responses=MISSING)
 def feedback(
     reference: str,
     body: TextCreate,
@@ -80,7 +88,7 @@ def feedback(
     return workflow._item(workflow.feedback(session, user, _found(session, reference), body.text))
 
 
-@router.post("/referrals/{reference}/addenda", response_model=Addendum, status_code=201)
+@router.post("/referrals/{reference}/addenda", response_model=Addendum, status_code=201, responses=MISSING)
 def add_addendum(
     reference: str,
     body: TextCreate,
@@ -91,7 +99,7 @@ def add_addendum(
     return workflow.add_addendum(session, user, _found(session, reference), body.text)
 
 
-@router.get("/referrals/{reference}/export", response_model=ReferralStaffView)
+@router.get("/referrals/{reference}/export", response_model=ReferralStaffView, responses=MISSING)
 def export_referral(
     reference: str, session: SessionDep, user: Annotated[StaffUser, Depends(require("referral.export"))]
 ):
@@ -103,7 +111,7 @@ def export_referral(
     )
 
 
-@router.get("/referrals/{reference}/print", response_class=HTMLResponse)
+@router.get("/referrals/{reference}/print", response_class=HTMLResponse, responses=MISSING)
 def print_referral(
     reference: str, session: SessionDep, user: Annotated[StaffUser, Depends(require("referral.export"))]
 ):

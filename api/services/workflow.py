@@ -126,4 +126,5 @@ def add_addendum(session: Session, user: StaffUser, row: Referral, text: str) ->
     session.add(note)
     audit.record(session, actor=user.username, action="referral.addendum", referral_id=row.id, detail={"text": text})
     session.commit()
+    session.refresh(note)  # the commit expired it, and an expired row serialises as {}
     return note
