@@ -28,6 +28,7 @@ import yaml
 
 VIGNETTES = Path(__file__).resolve().parents[2] / "shared" / "vignettes" / "public.yaml"
 URGENCY_RANK = {"standard": 0, "immediate": 1, "emergency": 2}
+EMERGENCY_ADVICE = {"level": 4, "urgency": "emergency", "routes": ["emergency_services"]}
 ROLE_PAYLOAD = {"public": "/i_am_public", "parent": "/i_am_parent", "child": "/i_am_child"}
 
 
@@ -82,6 +83,10 @@ async def play(client: httpx.AsyncClient, rasa: str, case: dict) -> Played:
             messages = await say(client, rasa, sender, payload, played)
         tracker = (await client.get(f"{rasa}/conversations/{sender}/tracker")).json()
         played.assessment = tracker.get("slots", {}).get("assessment")
+        if played.assessment is None and tracker.get("slots", {}).get("stage") == "danger":
+            # Danger now: the bot gives "call 999" at once and asks nothing more (safety rule 1), so there
+            # is no assessment to read; that advice is the emergency route at the highest level.
+            played.assessment = EMERGENCY_ADVICE
     except (httpx.HTTPError, ValueError) as error:
         played.error = repr(error)
     return played
