@@ -5,7 +5,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import Engine, event, make_url
-from sqlmodel import Session, create_engine
+from sqlmodel import Session, SQLModel, create_engine
 
 from api.core.config import get_settings
 
@@ -35,3 +35,17 @@ def get_engine(url: str | None = None) -> Engine:
 def get_session() -> Iterator[Session]:
     with Session(get_engine()) as session:
         yield session
+
+
+def insert(session: Session, row: SQLModel) -> None:
+    """One plain INSERT of a new row, run now in the session's transaction.
+
+    For the hot write paths (filing, audit rows): the ORM's unit of work (change tracking, flush
+    ordering, reloading after commit) costs more than the rest of filing, and these rows are written
+    once and never changed. The row's own values are used, not model_dump(), which would deep-copy
+    the JSON columns. A database-made primary key (None here) is left to the database.
+    """
+    table = type(row).__table__  # type: ignore[attr-defined]
+    values = {column.name: getattr(row, column.name) for column in table.columns}
+    values = {name: value for name, value in values.items() if not (value is None and table.c[name].primary_key)}
+    session.execute(table.insert(), [values])

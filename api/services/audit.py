@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import text
 from sqlmodel import Session, select
 
+from api.core import db
 from api.models import AuditEvent, utcnow
 
 GENESIS = "0" * 64
@@ -23,8 +24,8 @@ def record(session: Session, *, actor: str, action: str, referral_id: str | None
     if session.get_bind().dialect.name == "postgresql":
         # Serialise writers on the chain's tail; the lock ends with the transaction.
         session.execute(text("SELECT pg_advisory_xact_lock(724001)"))
-    last = session.exec(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(1)).first()  # type: ignore[union-attr]
-    prev_hash = last.row_hash if last else GENESIS
+    last = session.exec(select(AuditEvent.row_hash).order_by(AuditEvent.id.desc()).limit(1)).first()  # type: ignore[union-attr]
+    prev_hash = last or GENESIS
     at = utcnow()
     detail_hash = _digest(json.dumps(detail, sort_keys=True, default=str))
     event = AuditEvent(
@@ -36,7 +37,8 @@ def record(session: Session, *, actor: str, action: str, referral_id: str | None
         prev_hash=prev_hash,
         row_hash=_digest(prev_hash, _iso(at), actor, action, referral_id or "", detail_hash),
     )
-    session.add(event)
+    # Inserted now: the next record in this transaction must find it as the chain's tail.
+    db.insert(session, event)
     return event
 
 

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from api.core import calendar
+from api.core import calendar, db
 from api.core.config import get_settings
 from api.models import (
     AssessmentSummary,
@@ -100,12 +100,11 @@ def file_referral(
         confirmation_due=referral.phoned_first_at + PHONE_CONFIRMATION if referral.phoned_first_at else None,
     )
     try:
-        session.add(row)
-        session.flush()  # PostgreSQL reports a duplicate key here, SQLite at commit
+        # Three plain INSERTs in one transaction (db.insert says why not the ORM's session.add).
+        db.insert(session, row)  # a duplicate Idempotency-Key is reported here
         audit.record(session, actor=f"referrer:{row.reporter_role}", action="referral.filed", referral_id=row.id,
                      detail={"reference": row.reference, "request_hash": request_hash})  # fmt: skip
-        session.add(OutboxMessage(kind="referral.received", referral_id=row.id, created_at=received))
-        # Built before the commit, from the values just written: after it, reading the row would load it again.
+        db.insert(session, OutboxMessage(kind="referral.received", referral_id=row.id, created_at=received))
         receipt = _receipt(row, referral, token)
         session.commit()
     except IntegrityError:
