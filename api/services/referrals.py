@@ -99,21 +99,22 @@ def file_referral(
         respond_by=respond_by,
         confirmation_due=referral.phoned_first_at + PHONE_CONFIRMATION if referral.phoned_first_at else None,
     )
-    try:
-        # Three plain INSERTs in one transaction (db.insert says why not the ORM's session.add).
-        db.insert(session, row)  # a duplicate Idempotency-Key is reported here
-        audit.record(session, actor=f"referrer:{row.reporter_role}", action="referral.filed", referral_id=row.id,
-                     detail={"reference": row.reference, "request_hash": request_hash})  # fmt: skip
-        db.insert(session, OutboxMessage(kind="referral.received", referral_id=row.id, created_at=received))
-        receipt = _receipt(row, referral, token)
-        session.commit()
-    except IntegrityError:
-        # Another request with the same key won the race: answer as its retry.
-        session.rollback()
-        existing = session.exec(select(Referral).where(Referral.idempotency_key == idempotency_key)).first()
-        if existing is None:
-            raise
-        return _replay(existing, request_hash), False
+    receipt = _receipt(row, referral, token)
+    with db.one_writer(session):
+        try:
+            # Three plain INSERTs in one transaction (db.insert says why not the ORM's session.add).
+            db.insert(session, row)  # a duplicate Idempotency-Key is reported here
+            audit.record(session, actor=f"referrer:{row.reporter_role}", action="referral.filed",
+                         referral_id=row.id, detail={"reference": row.reference, "request_hash": request_hash})  # fmt: skip
+            db.insert(session, OutboxMessage(kind="referral.received", referral_id=row.id, created_at=received))
+            session.commit()
+        except IntegrityError:
+            # Another request with the same key won the race: answer as its retry.
+            session.rollback()
+            existing = session.exec(select(Referral).where(Referral.idempotency_key == idempotency_key)).first()
+            if existing is None:
+                raise
+            return _replay(existing, request_hash), False
     return receipt, True
 
 
