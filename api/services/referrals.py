@@ -28,10 +28,17 @@ from knowledge.loader import load_document
 from knowledge.schema import Urgency
 
 PHONE_CONFIRMATION = timedelta(hours=48)
+# A reference is six hex digits a day, short enough to read over the phone, so two filings can draw
+# the same one; the later draws again.
+REFERENCE_ATTEMPTS = 5
 
 
 class IdempotencyConflict(ValueError):
     """The same Idempotency-Key was sent with a different referral."""
+
+
+class ReferenceExhausted(RuntimeError):
+    """Every reference drawn was taken: never expected, so it is an error rather than a lost referral."""
 
 
 def _hash(text: str) -> str:
@@ -99,23 +106,28 @@ def file_referral(
         respond_by=respond_by,
         confirmation_due=referral.phoned_first_at + PHONE_CONFIRMATION if referral.phoned_first_at else None,
     )
-    receipt = _receipt(row, referral, token)
-    with db.one_writer(session):
-        try:
-            # Three plain INSERTs in one transaction (db.insert says why not the ORM's session.add).
-            db.insert(session, row)  # a duplicate Idempotency-Key is reported here
-            audit.record(session, actor=f"referrer:{row.reporter_role}", action="referral.filed",
-                         referral_id=row.id, detail={"reference": row.reference, "request_hash": request_hash})  # fmt: skip
-            db.insert(session, OutboxMessage(kind="referral.received", referral_id=row.id, created_at=received))
-            session.commit()
-        except IntegrityError:
-            # Another request with the same key won the race: answer as its retry.
-            session.rollback()
+    for attempt in range(REFERENCE_ATTEMPTS):
+        if attempt:
+            row.reference = _reference(received)
+        receipt = _receipt(row, referral, token)
+        with db.one_writer(session):
+            try:
+                # Three plain INSERTs in one transaction (db.insert says why not the ORM's session.add).
+                db.insert(session, row)  # a duplicate Idempotency-Key or reference is reported here
+                audit.record(session, actor=f"referrer:{row.reporter_role}", action="referral.filed",
+                             referral_id=row.id, detail={"reference": row.reference, "request_hash": request_hash})  # fmt: skip
+                db.insert(session, OutboxMessage(kind="referral.received", referral_id=row.id, created_at=received))
+                session.commit()
+                return receipt, True
+            except IntegrityError:
+                session.rollback()
+        # Another request with the same key won the race: answer as its retry.
+        if idempotency_key:
             existing = session.exec(select(Referral).where(Referral.idempotency_key == idempotency_key)).first()
-            if existing is None:
-                raise
-            return _replay(existing, request_hash), False
-    return receipt, True
+            if existing is not None:
+                return _replay(existing, request_hash), False
+        # Otherwise the short, speakable reference was already taken (one in 16.7 million a day): draw again.
+    raise ReferenceExhausted(f"no free reference after {REFERENCE_ATTEMPTS} draws")
 
 
 def status(session: Session, reference: str, token: str) -> ReferralStatus | None:

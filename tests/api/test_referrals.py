@@ -78,6 +78,35 @@ def test_concurrent_retries_store_one_referral(client, database):
         assert audit.verify(session) == (True, 1, "")
 
 
+def test_a_reference_already_taken_is_drawn_again_and_nothing_is_lost(client, database, monkeypatch):
+    # Six hex digits a day collide by chance (a bench of a few thousand filings hit it): force it.
+    from api.services import referrals
+
+    draws = iter(["MASH-000000-AAAAAA", "MASH-000000-AAAAAA", "MASH-000000-AAAAAA", "MASH-000000-BBBBBB"])
+    monkeypatch.setattr(referrals, "_reference", lambda received: next(draws))
+    first, second = file(client, key="first"), file(client, key="second")
+    assert (first.status_code, second.status_code) == (201, 201), second.text
+    assert (first.json()["reference"], second.json()["reference"]) == ("MASH-000000-AAAAAA", "MASH-000000-BBBBBB")
+    token = {"X-Status-Token": second.json()["status_token"]}
+    assert client.get("/api/v1/referrals/MASH-000000-BBBBBB/status", headers=token).status_code == 200
+    with Session(database) as session:
+        assert session.exec(select(func.count()).select_from(Referral)).one() == 2
+        assert session.exec(select(func.count()).select_from(OutboxMessage)).one() == 2
+        assert audit.verify(session)[0]
+
+
+def test_a_reference_that_cannot_be_drawn_is_an_error_not_a_silent_loss(client, database, monkeypatch):
+    from api.services import referrals
+
+    monkeypatch.setattr(referrals, "_reference", lambda received: "MASH-000000-AAAAAA")
+    assert file(client, key="first").status_code == 201
+    with pytest.raises(referrals.ReferenceExhausted):
+        file(client, key="second")
+    with Session(database) as session:
+        assert session.exec(select(func.count()).select_from(Referral)).one() == 1
+        assert session.exec(select(func.count()).select_from(AuditEvent)).one() == 1
+
+
 def test_the_referrer_sees_status_with_reference_and_token_only(client):
     receipt = file(client).json()
     ok = client.get(
