@@ -4,7 +4,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
 from sqlmodel import Session
 
-from api.core import throttle
+from api.core import db, throttle
 from api.core.config import get_settings
 from api.core.db import get_session
 from api.models import ReferralCreate, ReferralReceipt, ReferralStatus
@@ -17,7 +17,7 @@ SessionDep = Annotated[Session, Depends(get_session)]
 @router.post(
     "", response_model=ReferralReceipt, status_code=201, responses={200: {"model": ReferralReceipt}, 409: {}, 429: {}}
 )
-def file_referral(
+async def file_referral(
     referral: ReferralCreate,
     session: SessionDep,
     request: Request,
@@ -26,8 +26,11 @@ def file_referral(
 ) -> ReferralReceipt:
     """File a referral with the front door; a retry with the same Idempotency-Key files it once."""
     try:
-        receipt, created = referrals.file_referral(
-            session, referral, idempotency_key=idempotency_key, before_create=lambda: _within_filing_limit(request)
+        receipt, created = await db.run(
+            session,
+            lambda: referrals.file_referral(
+                session, referral, idempotency_key=idempotency_key, before_create=lambda: _within_filing_limit(request)
+            ),
         )
     except referrals.IdempotencyConflict as error:
         raise HTTPException(409, detail=[{"field": "Idempotency-Key", "message": str(error)}]) from None
