@@ -76,7 +76,7 @@ class Analyser:
         tokenised = {key: [bare(self.nlp.make_doc(w), fuzzy=False) for w in words] for key, words in phrases.items()}
         vocabulary = {t.norm_ for docs in tokenised.values() for d in docs for t in d if t.norm_ not in FILLER}
         self.normaliser = Normaliser(self.nlp, vocabulary)
-        self.phrases = PhraseIndex(MAX_GAP)
+        self.phrases = PhraseIndex(MAX_GAP, frozenset(cues.NEGATION), frozenset(FILLER))
         for key, docs in tokenised.items():
             for phrase in docs:
                 elements = _pattern(phrase)
@@ -159,6 +159,7 @@ class Analyser:
             if current is None or (finding.confidence, -finding.start) > (current.confidence, -current.start):
                 best[key] = finding
         self._who_it_is_about(doc, best)
+        self._longest_reading(best)
         # Only when no pattern found anything: a narrative the patterns read is left to them, so a
         # sentence that merely sounds like a concern never adds one beside what the words said.
         if self.similar is not None and not best:
@@ -209,6 +210,34 @@ class Analyser:
             )
             if overlaps and _adult_subject(doc, doc.char_span(finding.start, finding.end, alignment_mode="expand")):
                 del best[key]
+
+    def _longest_reading(self, best: dict[str, Finding]) -> None:
+        """Words read inside a longer match ("drunk" in "too drunk to look after the baby") belong to
+        that match's concern. The shorter reading is dropped only when it adds nothing the decision
+        tables read beyond the longer one, so dropping it can never change the assessment."""
+        for key, finding in list(best.items()):
+            for other, longer in best.items():
+                if (
+                    other != key
+                    and longer.start <= finding.start
+                    and finding.end <= longer.end
+                    and longer.end - longer.start > finding.end - finding.start
+                    and self._adds_nothing(key, other)
+                ):
+                    del best[key]
+                    break
+
+    def _adds_nothing(self, key: str, other: str) -> bool:
+        """Whether concern `key` adds nothing to `other` for the engine: no higher level or urgency,
+        the same dimension (the level table counts dimensions), and no tag or route of its own."""
+        mine, theirs = self.indicators[key], self.indicators[other]
+        return (
+            mine.level <= theirs.level
+            and mine.urgency.rank <= theirs.urgency.rank
+            and mine.domain == theirs.domain
+            and set(mine.tags) <= set(theirs.tags)
+            and set(mine.routes) <= set(theirs.routes)
+        )
 
     def _injury_to_non_mobile_baby(self, doc: Doc, text: str) -> Finding | None:
         """Any injury to a baby who is not yet mobile is a concern of its own (the threshold

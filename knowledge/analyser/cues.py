@@ -95,6 +95,7 @@ HISTORY_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
 for _cue in HISTORY:
     HISTORY_BY_FIRST[_cue[0]] = (*HISTORY_BY_FIRST.get(_cue[0], ()), _cue)
 HISTORY_YEAR_PREFIX = ("back", "in")
+PASSIVE = {"be", "being", "get", "got"}
 PRESENT = {
     "still",
     "again",
@@ -188,6 +189,14 @@ def historical(doc: Doc, span: Span) -> bool:
     return any(i in marks["past"] for i in range(start, end))
 
 
+def told_as_past(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens start..end hold a past marker and no present one (a whole sentence's tense)."""
+    marks = _history_marks(doc)
+    if any(i in marks["present"] for i in range(start, end)):
+        return False
+    return any(i in marks["past"] for i in range(start, end))
+
+
 def _history_marks(doc: Doc) -> dict[str, set[int]]:
     """Where the doc's past and present markers start; found once per doc, read for every match."""
     marks = doc.user_data.get("history_marks")
@@ -200,6 +209,8 @@ def _history_marks(doc: Doc) -> dict[str, set[int]]:
         if tuple(lowers[k : k + 2]) == HISTORY_YEAR_PREFIX and k + 2 < len(lowers) and lowers[k + 2].isdigit():
             past.add(k)
             continue
+        if lowers[k] == "used" and k and norms[k - 1] in PASSIVE:
+            continue  # "she is being used to carry drugs" is now, not "used to"
         for cue in HISTORY_BY_FIRST.get(norms[k], ()) + HISTORY_BY_FIRST.get(lowers[k], ()):
             size = len(cue)
             if k + size <= len(norms) and all(

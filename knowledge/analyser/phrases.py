@@ -29,8 +29,14 @@ class Phrase:
 
 
 class PhraseIndex:
-    def __init__(self, max_gap: int) -> None:
+    def __init__(
+        self, max_gap: int, tight: frozenset[str] = frozenset(), fillers: frozenset[str] = frozenset()
+    ) -> None:
+        """tight: words after which the gap holds only fillers ("not cared for" is not "doesnt have to
+        care for", "not looked after" is not "havent slept for months looking after")."""
         self.max_gap = max_gap
+        self.tight = tight
+        self.fillers = fillers
         self.by_first: dict[str, list[tuple[Phrase, frozenset[str]]]] = defaultdict(list)
 
     def add(self, key: str, elements: list[Element]) -> None:
@@ -68,8 +74,9 @@ class PhraseIndex:
         if k == len(elements):
             return at
         element = elements[k]
+        tight = isinstance(elements[k - 1], str) and elements[k - 1] in self.tight
         for j in range(at, min(at + self.max_gap + 1, len(norms))):
-            if j > at and punct[j - 1]:
+            if j > at and (punct[j - 1] or (tight and norms[j - 1] not in self.fillers)):
                 return None  # a gap never crosses punctuation
             norm = norms[j]
             if norm == element if isinstance(element, str) else norm in element:

@@ -103,6 +103,7 @@ SPELLING = {
     "toched": "touch",
     "rapped": "rape",
     "drunk": "drunk",
+    "died": "died",  # someone died is a loss; "wants to die" is not
     "sectioned": "sectioned",
     "well": "well",
     "bit": "bit",  # "a bit quieter" is not a bite
@@ -201,6 +202,9 @@ SPELLING = {
     "becasue": "because",
     "freind": "friend",
     "freinds": "friend",
+    "mate": "friend",
+    "mates": "friend",
+    "loads": "lot",
     "thier": "their",
     "scarred": "scared",
     "choaked": "choke",

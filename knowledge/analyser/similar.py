@@ -16,10 +16,13 @@ from collections.abc import Callable, Iterable
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
-# Chosen before the held-out split was scored, and checked by leave-one-out on the dev split: at 0.3
-# about four in five of the dev sentences it reads get a right concern; below it each extra right
-# reading costs almost one wrong one.
-SIMILAR_MIN = 0.3
+from knowledge.analyser.cues import told_as_past
+
+# Chosen by leave-one-out on the dev split only (each dev sentence read by a model trained without
+# it): with the dev paraphrases, lowering it from 0.3 to 0.25 gains about as many right readings
+# of sentences no pattern matched as wrong ones, which raises F1 while it stays below 1.0; below
+# 0.25 nearly every extra reading is wrong.
+SIMILAR_MIN = 0.25
 CONFIDENCE = 0.6
 # Words that name who, not what: they say nothing about which concern it is.
 NOT_CONTENT = set(STOP_WORDS) | {
@@ -40,7 +43,8 @@ NOT_CONTENT = set(STOP_WORDS) | {
     "go",
 }
 # Any of these in the sentence: leave it to the patterns and the cues.
-CAUTION = {"not", "no", "never", "nobody", "none", "nothing", "noone", "without", "deny", "denies", "denied"}
+CAUTION = {"not", "no", "never", "nobody", "none", "nothing", "noone", "neither", "nor", "without", "deny", "denies"}
+CAUTION |= {"denied"}
 CAUTION |= {"if", "ago", "previously", "used", "past", "history", "before", "whether", "worried", "worry"}
 CAUTION |= {"younger", "once"}  # "when he was younger", "he went missing once"
 # Reassurance: a sentence that says what is going well ("she is eating normally", "the home was
@@ -92,7 +96,7 @@ class Similar:
                 continue
             norms = [t.norm_ for t in sent]
             lowers = {t.lower_ for t in sent}
-            if "?" in lowers or CAUTION & (set(norms) | lowers):
+            if "?" in lowers or CAUTION & (set(norms) | lowers) or told_as_past(doc, sent.start, sent.end):
                 continue
             key, score = self.best(content(norms))
             if key is not None and score >= SIMILAR_MIN:

@@ -6,7 +6,8 @@ import pytest
 
 from knowledge.analyser import Analyser
 from knowledge.analyser.catalogue import read_indicators
-from knowledge.analyser.corpus import load_corpus, score
+from knowledge.analyser.corpus import dev_examples, load_corpus, score
+from knowledge.loader import load_document
 
 FORMS = {"positive", "negated", "hypothetical", "historical"}
 
@@ -58,3 +59,13 @@ def test_a_concern_in_the_catalogue_twice_is_scored_as_one(indicators):
         assert (a.level, a.urgency) == (b.level, b.urgency)
     assert same_concern(frozenset({"low_mood_anxiety"})) == {"low_mood_anxiety", "child_low_mood_anxiety"}
     assert same_concern(frozenset({"bite_mark"})) == {"bite_mark"}
+
+
+def test_the_held_out_score_does_not_fall_back(corpus, indicators):
+    # A floor just under the figure reached (micro-F1 0.771, issue 3), so a change to the words or
+    # the matching that loses held-out sentences fails here; the goal itself is 0.90.
+
+    danger = frozenset(load_document("england").questions["immediate_danger"].confirms)
+    analyser = Analyser(indicators, examples=dev_examples())
+    scores = score(analyser, [e for e in corpus if e.split == "heldout"], danger)
+    assert scores.micro()[2] >= 0.765

@@ -12,17 +12,21 @@ from knowledge.schema import Indicator
 SOURCE = [{"file": "002_e27514d5ccdb7380.txt", "where": "lines 1-2"}]
 
 
-def _indicator(id_: str, words: list[str], domain: str = "child.health") -> Indicator:
+def _indicator(
+    id_: str, words: list[str], domain: str = "child.health", level: int = 4, tags=(), routes=()
+) -> Indicator:
     return Indicator.model_validate(
         {
             "id": id_,
-            "level": 4,
+            "level": level,
             "domain": domain,
             "category": "physical_abuse",
             "professional": id_,
             "plain": id_,
             "words": words,
             "source": SOURCE,
+            "tags": list(tags),
+            "routes": list(routes),
         }
     )
 
@@ -105,6 +109,7 @@ def test_the_similarity_fallback_reads_a_sentence_no_pattern_matched(with_exampl
         "he has not lost any drugs and the dealers want nothing",
         "what if the dealers want paying for the drugs he lost?",
         "years ago the dealers wanted paying for drugs he lost, it was in the past",
+        "when he was a baby the dealers wanted paying for the drugs his dad lost",
         # a pattern matched: the fallback adds nothing beside it
         "bruise on his face; the dealers want paying for the drugs he lost",
     ],
@@ -155,3 +160,50 @@ def test_words_about_an_adult_are_not_read_as_the_childs_own_state():
 )
 def test_words_of_one_meaning_meet(words, text):
     assert _found(Analyser([_indicator("concern", [words])]), text) == {"concern"}
+
+
+def test_a_gap_after_a_negation_holds_only_small_words():
+    analyser = Analyser([_indicator("uncared_for", ["not cared for"])])
+    assert _found(analyser, "she is not being cared for") == {"uncared_for"}
+    assert _found(analyser, "she doesnt have to care for anyone") == set()
+
+
+def test_someone_who_died_is_not_a_wish_to_die():
+    analyser = Analyser([_indicator("bereaved", ["grandad died"]), _indicator("suicidal", ["wants to die"])])
+    assert _found(analyser, "she says she wants to die") == {"suicidal"}
+    assert _found(analyser, "her grandad died in the summer") == {"bereaved"}
+
+
+def test_being_used_to_do_something_is_now_not_history():
+    analyser = Analyser([_indicator("drug_running", ["carry drugs"])])
+    assert _found(analyser, "she is being used to carry drugs") == {"drug_running"}
+    assert _found(analyser, "she used to carry drugs") == set()
+
+
+def test_words_inside_a_longer_match_belong_to_it_only_when_they_add_nothing_the_engine_reads():
+    words = {"drinks": ["drunk"], "too_drunk_to_care": ["too drunk to look after"]}
+    text = "mum is too drunk to look after the baby"
+
+    def found(drinks: dict, too_drunk: dict | None = None) -> set[str]:
+        return _found(
+            Analyser(
+                [
+                    _indicator("drinks", words["drinks"], **drinks),
+                    _indicator("too_drunk_to_care", words["too_drunk_to_care"], **(too_drunk or {})),
+                ]
+            ),
+            text,
+        )
+
+    assert found({"level": 2}) == {"too_drunk_to_care"}
+    assert _found(Analyser([_indicator("drinks", words["drinks"], level=2)]), "mum is drunk") == {"drinks"}
+    # Kept whenever dropping it could change the assessment: a graver level, another dimension (the
+    # level table counts dimensions), or a tag or route of its own.
+    assert found({}, {"level": 2}) == {"drinks", "too_drunk_to_care"}
+    assert found({"level": 2, "domain": "parenting.basic_care"}) == {"drinks", "too_drunk_to_care"}
+    assert found({"level": 2, "tags": ["substance"]}) == {"drinks", "too_drunk_to_care"}
+    assert found({"level": 2, "routes": ["police"]}) == {"drinks", "too_drunk_to_care"}
+
+
+def test_one_word_for_friends():
+    assert _found(Analyser([_indicator("lonely", ["no friends"])]), "she has no mates at school") == {"lonely"}
