@@ -64,10 +64,16 @@ def run(label: str, database_url: str, seconds: float, clients: int, workers: in
             with httpx.Client(base_url=base, timeout=30) as http:
                 while time.perf_counter() < stop:
                     started = time.perf_counter()
-                    response = http.post("/api/v1/referrals", json=BODY, headers={"Idempotency-Key": str(uuid.uuid4())})
+                    try:
+                        response = http.post(
+                            "/api/v1/referrals", json=BODY, headers={"Idempotency-Key": str(uuid.uuid4())}
+                        )
+                        failed = response.status_code != 201
+                    except httpx.TransportError:
+                        failed = True  # a dropped connection is a failed filing, counted, not a dead client
                     with lock:
                         latencies.append(time.perf_counter() - started)
-                        errors += response.status_code != 201
+                        errors += failed
 
         threads = [threading.Thread(target=client) for _ in range(clients)]
         started = time.perf_counter()
