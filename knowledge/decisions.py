@@ -9,7 +9,8 @@ names its reason and the guidance behind it.
 zen-engine validates the graph and every cell when a document loads, and stays the reference: the
 documents use a small part of zen's language (comparisons, `and`/`or`/`not`, `contains`, `in [...]`,
 `min([...])` and `+`), and each table is compiled once into one Python function of those cells, so a
-decision costs microseconds rather than a zen call per table. A cell outside that part is refused
+decision costs microseconds rather than a zen call per table (the engine also compiles the three
+tables of a set into one function, from the same cells: DecisionTables.conditions). A cell outside that part is refused
 when the document loads. tests/knowledge/test_decisions.py checks on random facts that every table
 of every document gives exactly the rows and outputs zen's own evaluation of the table gives.
 """
@@ -74,6 +75,11 @@ class Table:
                     dynamic.append((name, out.evaluate))
             entries.append((entry, tuple(dynamic)))
         object.__setattr__(self, "_entries", tuple(entries))
+
+    def entry(self, index: int) -> dict[str, Any]:
+        """Row `index`'s trace entry as fired() gives it: whole for a literal-only row (shared: read it,
+        never change it), with None for each output that reads the facts otherwise."""
+        return self._entries[index][0]
 
     def fired(self, facts: dict[str, Any]) -> list[dict[str, Any]]:
         """Every row that holds, in row order, as its trace entry: table, rule id, row number (from 1)
@@ -143,6 +149,23 @@ class DecisionTables:
                         return None
         return frozenset(found)
 
+    def conditions(self, fields: dict[str, str]) -> dict[str, tuple[str, ...]]:
+        """Every table's row conditions as Python expressions over one set of locals, named in
+        `fields` (field -> name, filled in as met): for code that runs the tables in one function.
+        The cells were checked when the tables loaded."""
+        found = {}
+        for name, table in self.tables.items():
+            inputs = {column["id"]: column["field"] for column in table.content["inputs"]}
+            found[name] = tuple(
+                _condition(f"{self.path}: table {name}", rule.get("_id", f"#{index + 1}"), rule, inputs, fields)
+                for index, rule in enumerate(table.content["rules"])
+            )
+        return found
+
+    def expression(self, cell: str, fields: dict[str, str]) -> str:
+        """An output cell (an _Expression's source) as a Python expression over the same locals."""
+        return _Cell(cell, fields, dollar=None).compile(f"{self.path}: output {cell!r}")
+
     @classmethod
     def from_file(cls, path: Path) -> DecisionTables:
         try:
@@ -201,18 +224,7 @@ def _compile_table(path: Path, node: dict) -> Table:
     rows, conditions = [], []
     for index, rule in enumerate(content["rules"]):
         rule_id = rule.get("_id", f"#{index + 1}")
-        parts = []
-        for column_id, field in inputs.items():
-            cell = (rule.get(column_id) or "").strip()
-            if not cell:
-                continue
-            if "$" not in _STRING.sub("", cell):
-                raise DocumentError(
-                    f"{where} rule {rule_id}: field {field}: write the test with $ (e.g. '$ >= 3'), got {cell!r}"
-                )
-            _check_expression(where, rule_id, _substitute(cell, field))
-            parts.append(_Cell(cell, fields, dollar=field).compile(f"{where} rule {rule_id}: field {field}"))
-        rows_condition = " and ".join(parts) or "True"
+        rows_condition = _condition(where, rule_id, rule, inputs, fields, check=True)
         compiled_outputs = []
         for column_id, field in outputs.items():
             cell = (rule.get(column_id) or "").strip()
@@ -240,6 +252,26 @@ def _compile_table(path: Path, node: dict) -> Table:
         ]
     lines.append("    return _r")
     return Table(name=node["name"], rows=tuple(rows), holds=_define("\n".join(lines), "holds"), content=content)
+
+
+def _condition(
+    where: str, rule_id: str, rule: dict, inputs: dict[str, str], fields: dict[str, str], check: bool = False
+) -> str:
+    """A row's input cells as one Python condition over locals named in `fields` (field -> name,
+    filled in as met); `check` refuses a cell zen would not read the same way."""
+    parts = []
+    for column_id, field in inputs.items():
+        cell = (rule.get(column_id) or "").strip()
+        if not cell:
+            continue
+        if check:
+            if "$" not in _STRING.sub("", cell):
+                raise DocumentError(
+                    f"{where} rule {rule_id}: field {field}: write the test with $ (e.g. '$ >= 3'), got {cell!r}"
+                )
+            _check_expression(where, rule_id, _substitute(cell, field))
+        parts.append(_Cell(cell, fields, dollar=field).compile(f"{where} rule {rule_id}: field {field}"))
+    return " and ".join(parts) or "True"
 
 
 @dataclass(frozen=True)
@@ -291,8 +323,8 @@ def _number(value: Any) -> Any:
     return int(value) if type(value) is float and value.is_integer() else value
 
 
-def _define(source: str, name: str) -> Callable:
-    namespace: dict[str, Any] = {"_number": _number}
+def _define(source: str, name: str, names: dict[str, Any] | None = None) -> Callable:
+    namespace: dict[str, Any] = {"_number": _number, **(names or {})}
     exec(compile(source, "<decision table>", "exec"), namespace)  # noqa: S102 - source built from parsed cells only
     return namespace[name]
 
