@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from knowledge.analyser import cues
 from knowledge.analyser.age import is_non_mobile_baby, read_age
-from knowledge.analyser.danger import danger_matcher, read_danger
+from knowledge.analyser.danger import danger_matcher, read_danger, told_as_over
 from knowledge.analyser.involved import people_matcher, read_involved
 from knowledge.analyser.model import Analysis, Finding
 from knowledge.analyser.phrases import Element, PhraseIndex
@@ -51,7 +51,7 @@ HISTORY_WORDS = {"previous", "previously", "past", "history", "before", "ago", "
 TAG_ADULT_WORKING_WITH_CHILDREN = "adult_working_with_children"
 NON_MOBILE_BABY = "injury_non_mobile_baby"
 CHILD_STATE_DOMAIN = "child.emotional_behavioural"
-CHILD_BEHAVIOUR_CATEGORY = "behaviour"
+CHILD_STATE_CATEGORIES = {"behaviour", "education", "development"}
 ADULTS = {"mum", "dad", "mother", "father", "parent", "stepdad", "stepmum", "partner", "carer", "grandmother"}
 ADULTS |= {"grandfather", "aunt", "uncle", "woman", "man", "boyfriend", "girlfriend", "husband", "wife"}
 CHILDREN = {"he", "she", "him", "her", "i", "me", "son", "daughter", "child", "boy", "girl", "kid", "pupil"}
@@ -60,6 +60,31 @@ SUBJECT_WINDOW = 6
 INJURY_WORDS = {"bruise", "bruising", "bruised", "fracture", "fractured", "burn", "burnt", "scald", "injury", "injure"}
 INJURY_WORDS |= {"swelling", "swollen", "bleed", "bleeding", "cut", "mark", "graze", "lump"}
 EMERGENCY = "emergency"
+# A pronoun that owns an adult ("punches his mum", "hit her boyfriend") names that adult, not the
+# child, as the one harmed: a pattern's trailing "him"/"her" does not match it.
+POSSESSIVE = frozenset(["his", "her", "their", "my", "our", "your"])
+# Someone's own partner: a concern about a relationship (a teenage one, or abuse between adults)
+# names who did it and to whom.
+OWN_PARTNER = {"boyfriend", "girlfriend"}
+ADULT_PARTNER = OWN_PARTNER | {"partner", "husband", "wife"}
+PARENT_WORDS = {"mum", "dad", "parent", "parents", "stepdad", "stepmum", "carer"}
+DOMESTIC_ABUSE_CATEGORY = "domestic_abuse"
+PHYSICAL_ABUSE_CATEGORY = "physical_abuse"
+# Concerns about a parent's own difficulties: a sentence that names no adult is not about one.
+PARENT_CATEGORIES = {
+    "parental_substance_misuse",
+    "parental_mental_health",
+    "parental_learning_disability",
+    "parental_imprisonment",
+}
+CHILD_DOMAIN = "child."
+# A concern about an unborn baby needs a pregnancy somewhere in the narrative.
+PRE_BIRTH_CATEGORY = "pre_birth"
+PREGNANCY = {"pregnant", "pregnancy", "unborn", "expecting", "midwife", "antenatal", "bump", "due", "born", "birth"}
+TEEN_RELATIONSHIP_CATEGORY = "teenage_relationship_abuse"
+# Concerns about harm by a parent or between adults that a teenage-relationship reading replaces
+# when the sentence names the child's own partner and no parent.
+HARM_AT_HOME_CATEGORIES = {"physical_abuse", "domestic_abuse"}
 
 _CACHE: dict[tuple[str, str], Analyser] = {}
 _CACHE_LOCK = threading.Lock()
@@ -107,8 +132,17 @@ class Analyser:
         self.child_state = {
             i.id
             for i in self.indicators.values()
-            if str(i.domain) == CHILD_STATE_DOMAIN or str(i.category) == CHILD_BEHAVIOUR_CATEGORY
+            if str(i.domain) == CHILD_STATE_DOMAIN or str(i.category) in CHILD_STATE_CATEGORIES
         }
+        self.teen_relationship = {
+            i.id for i in self.indicators.values() if str(i.category) == TEEN_RELATIONSHIP_CATEGORY
+        }
+        self.about_parent = {i.id for i in self.indicators.values() if str(i.category) in PARENT_CATEGORIES}
+        self.about_child = {i.id for i in self.indicators.values() if str(i.domain).startswith(CHILD_DOMAIN)}
+        self.pre_birth = {i.id for i in self.indicators.values() if str(i.category) == PRE_BIRTH_CATEGORY}
+        self.harm_at_home = {i.id for i in self.indicators.values() if str(i.category) in HARM_AT_HOME_CATEGORIES}
+        self.domestic_abuse = {i.id for i in self.indicators.values() if str(i.category) == DOMESTIC_ABUSE_CATEGORY}
+        self.physical_abuse = {i.id for i in self.indicators.values() if str(i.category) == PHYSICAL_ABUSE_CATEGORY}
         self.similar = None
         if examples is not None:
             texts = {
@@ -159,6 +193,9 @@ class Analyser:
             if current is None or (finding.confidence, -finding.start) > (current.confidence, -current.start):
                 best[key] = finding
         self._who_it_is_about(doc, best)
+        self._own_partner(doc, best)
+        self._no_parent_named(doc, best)
+        self._no_pregnancy(doc, best)
         self._longest_reading(best)
         # Only when no pattern found anything: a narrative the patterns read is left to them, so a
         # sentence that merely sounds like a concern never adds one beside what the words said.
@@ -169,6 +206,7 @@ class Analyser:
         baby = self._injury_to_non_mobile_baby(doc, text)
         if baby is not None and self.non_mobile_baby not in best:
             best[self.non_mobile_baby] = baby
+        self._over_now(doc, best)
         involved = read_involved(doc, self.people)
         # The people read from the text add the general staff concern only when no word matched a
         # specific one, so a coach's messages are not claimed as every kind of staff harm.
@@ -196,19 +234,111 @@ class Analyser:
         in_pattern = sum(isinstance(e, str) and e in cues.NEGATION for e in elements)
         if in_span > (in_pattern if key in self.negative_phrases else 0):
             return True
+        if _harm_to_an_adult(doc, span, elements):
+            return True
         return key not in self.timeless and cues.historical(doc, span)
 
     def _who_it_is_about(self, doc: Doc, best: dict[str, Finding]) -> None:
         """The same words can be about the child or about an adult ("hearing voices", "drinking").
         Where a concern about the child's own feelings or behaviour and another concern were read
         from the same words, and the clause's subject is an adult ("mum is hearing voices"), the
-        child's reading is dropped. It is never dropped alone, so the words always count for one."""
+        child's reading is dropped. It is never dropped alone: another reading of the same words, or
+        one about the adult in the same sentence ("mum is so depressed she cant look after the
+        kids"), is left to carry them."""
         for key in [k for k in best if k in self.child_state]:
             finding = best[key]
-            overlaps = any(
-                other != key and o.start < finding.end and finding.start < o.end for other, o in best.items()
-            )
-            if overlaps and _adult_subject(doc, doc.char_span(finding.start, finding.end, alignment_mode="expand")):
+            span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
+            if span is None or not _adult_subject(doc, span):
+                continue
+            start, end = cues.sentence(doc, span.start)
+            start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            if any(
+                other != key
+                and (
+                    (o.start < finding.end and finding.start < o.end)
+                    or (other not in self.child_state and start_char <= o.start < end_char)
+                )
+                for other, o in best.items()
+            ):
+                del best[key]
+
+    def _no_parent_named(self, doc: Doc, best: dict[str, Finding]) -> None:
+        """A sentence that names no adult ("he is using drugs every day") is about the child: a
+        reading about a parent's own difficulties (drugs, mental health) read from the same words as
+        one about the child is dropped -- only when the child's reading is at least as serious."""
+        for key in [k for k in best if k in self.about_parent]:
+            finding = best[key]
+            span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
+            if span is None:
+                continue
+            start, end = cues.sentence(doc, span.start)
+            if any(t.norm_ in ADULTS for t in doc[start:end]):
+                continue
+            if any(
+                other in self.about_child
+                and o.start < finding.end
+                and finding.start < o.end
+                and self._covers(other, key)
+                for other, o in best.items()
+            ):
+                del best[key]
+
+    def _no_pregnancy(self, doc: Doc, best: dict[str, Finding]) -> None:
+        """Words like "her other children were removed" are about an unborn baby only if someone is
+        pregnant: with no pregnancy anywhere in the narrative, a pre-birth reading read from the same
+        words as another reading is dropped (never alone, so the words still count)."""
+        if not self.pre_birth & best.keys() or any(t.norm_ in PREGNANCY or t.lower_ in PREGNANCY for t in doc):
+            return
+        for key in [k for k in best if k in self.pre_birth]:
+            finding = best[key]
+            if any(
+                other not in self.pre_birth and o.start < finding.end and finding.start < o.end
+                for other, o in best.items()
+            ):
+                del best[key]
+
+    def _own_partner(self, doc: Doc, best: dict[str, Finding]) -> None:
+        """Words like "her boyfriend punches her" tell of abuse in the child's own relationship, and
+        "her partner punched her" of abuse between adults, not of a parent hurting the child. Where
+        a relationship reading (teenage or domestic abuse) is read from a sentence that names a
+        partner and no parent ("mum's boyfriend" is a parent's partner), a physical-abuse reading in
+        the same sentence -- and, beside a teenage one, a domestic-abuse one -- is dropped, only when
+        the relationship reading is at least as serious, so the level and urgency never fall."""
+        for key in [k for k in best if k in self.teen_relationship | self.domestic_abuse]:
+            if key not in best:
+                continue
+            finding = best[key]
+            span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
+            if span is None:
+                continue
+            start, end = cues.sentence(doc, span.start)
+            sentence_norms = {t.norm_ for t in doc[start:end]}
+            teen = key in self.teen_relationship
+            partners = OWN_PARTNER if teen else ADULT_PARTNER
+            if not partners & sentence_norms or PARENT_WORDS & sentence_norms:
+                continue
+            replaced = self.harm_at_home if teen else self.physical_abuse
+            for other in [k for k in best if k in replaced and k != key]:
+                other_span = doc.char_span(best[other].start, best[other].end, alignment_mode="expand")
+                if other_span is not None and start <= other_span.start < end and self._covers(key, other):
+                    del best[other]
+
+    def _over_now(self, doc: Doc, best: dict[str, Finding]) -> None:
+        """A danger-now concern told as over ("he took an overdose last month") is not happening now;
+        it is dropped only where another reading of the same sentence is left to carry the words."""
+        for key in [k for k in best if k in self.emergency]:
+            span = doc.char_span(best[key].start, best[key].end, alignment_mode="expand")
+            if span is None or not told_as_over(doc, span.start):
+                continue
+            start, end = cues.sentence(doc, span.start)
+            others = [
+                o
+                for k, o in best.items()
+                if k not in self.emergency
+                and (s := doc.char_span(o.start, o.end, alignment_mode="expand"))
+                and start <= s.start < end
+            ]
+            if others:
                 del best[key]
 
     def _longest_reading(self, best: dict[str, Finding]) -> None:
@@ -228,13 +358,18 @@ class Analyser:
                     break
 
     def _adds_nothing(self, key: str, other: str) -> bool:
-        """Whether concern `key` adds nothing to `other` for the engine: no higher level or urgency,
-        the same dimension (the level table counts dimensions), and no tag or route of its own."""
-        mine, theirs = self.indicators[key], self.indicators[other]
+        """Whether concern `key` adds nothing to `other` for the engine: `other` covers it, in the
+        same dimension (the level table counts dimensions)."""
+        return self._covers(other, key) and self.indicators[key].domain == self.indicators[other].domain
+
+    def _covers(self, kept: str, dropped: str) -> bool:
+        """Whether reading `kept` is at least as serious as `dropped` in everything the decision
+        tables read of one indicator: level, urgency, tags (injury, sexual activity...) and routes.
+        Every rule that drops a misreading in favour of another asks this first."""
+        mine, theirs = self.indicators[dropped], self.indicators[kept]
         return (
             mine.level <= theirs.level
             and mine.urgency.rank <= theirs.urgency.rank
-            and mine.domain == theirs.domain
             and set(mine.tags) <= set(theirs.tags)
             and set(mine.routes) <= set(theirs.routes)
         )
@@ -278,6 +413,13 @@ def _confidence(span: Span, guessed: set[int]) -> float:
     if any(i in guessed for i in range(span.start, span.end)):
         score -= 0.1
     return round(max(score, 0.6), 2)
+
+
+def _harm_to_an_adult(doc: Doc, span: Span, elements: tuple[Element, ...]) -> bool:
+    """Whether the pattern's last word, a pronoun, owns an adult named right after the match."""
+    if not elements or isinstance(elements[-1], str) or span.end >= len(doc):
+        return False
+    return doc[span.end - 1].lower_ in POSSESSIVE and doc[span.end].norm_ in ADULTS
 
 
 def _staff_evidence(doc: Doc) -> str:

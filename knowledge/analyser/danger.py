@@ -85,6 +85,12 @@ ALONE = [
     ("stop", "breathe"),
 ]
 
+# "Last month", "last year": the sentence places what happened in a period that is over. ("Last
+# night" is not one: a child who did not come home last night may be missing now.)
+OVER = {"week", "weekend", "month", "year", "summer", "winter", "spring", "autumn", "term", "christmas", "easter"}
+# Any of these in the sentence and it is (also) about now, whatever period it names.
+STILL_NOW = {"now", "still", "again", "tonight", "today", "currently", "ongoing"}
+
 
 def danger_matcher(norm: Callable[[str], str]) -> PhraseIndex:
     index = PhraseIndex(max_gap=1)
@@ -114,4 +120,19 @@ def read_danger(doc: Doc, matcher: PhraseIndex) -> Span | None:
 
 def _counts(doc: Doc, start: int, end: int) -> bool:
     span = doc[start:end]
-    return not (cues.negated(doc, span) or cues.hypothetical(doc, span) or cues.historical(doc, span))
+    return not (
+        cues.negated(doc, span)
+        or cues.hypothetical(doc, span)
+        or cues.historical(doc, span)
+        or told_as_over(doc, start)
+    )
+
+
+def told_as_over(doc: Doc, i: int) -> bool:
+    """Whether the sentence holding token i says it happened "last month" (a period that is over)
+    and nothing in it says now."""
+    sent_start, sent_end = cues.sentence(doc, i)
+    norms = [doc[j].norm_ for j in range(sent_start, sent_end)]
+    if STILL_NOW & set(norms):
+        return False
+    return any(a == "last" and b in OVER for a, b in zip(norms, norms[1:], strict=False))

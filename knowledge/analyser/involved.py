@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from knowledge.analyser.cues import sentence
+from knowledge.analyser.cues import negated, sentence
 from knowledge.analyser.phrases import PhraseIndex
 from knowledge.analyser.pipeline import words
 
@@ -250,7 +250,8 @@ def _acts(doc: Doc, norms: list[str], lowers: list[str], start: int, end: int) -
     sent_start, sent_end = sentence(doc, start)
     for j in range(end, min(end + WINDOW, sent_end)):
         if norms[j] in HARM or lowers[j] in HARM:
-            return True
+            # "the coach has never messaged her" says what the person did not do.
+            return not negated(doc, doc[j : j + 1])
         if lowers[j] in STOPS or norms[j] in STOPS:
             break
     before = range(max(sent_start, start - 3), start)

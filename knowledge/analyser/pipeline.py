@@ -108,6 +108,7 @@ SPELLING = {
     "well": "well",
     "bit": "bit",  # "a bit quieter" is not a bite
     "cutting": "cutting",  # "has been cutting her arms" is not "has been cut"
+    "older": "older",  # "older friends" are not "old friends"
     "durnk": "drunk",
     "drinkin": "drink",
     "smokin": "smoke",
@@ -309,6 +310,9 @@ class Normaliser:
                 norm, guess = EXCEPTION_NORMS[lower], False
             else:
                 norm, guess = self._norm(lower, fuzzy)
+            # "used to carry drugs", "used to drink": the construction, never the verb "use".
+            if norm == "use" and lower == "used" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                norm = "used"
             token.norm_ = norm
             norms.append(norm)
             lowers.append(lower)

@@ -51,6 +51,7 @@ CAUTION |= {"younger", "once"}  # "when he was younger", "he went missing once"
 # clean and tidy") shares its words with the concern it rules out, and must not be read as it.
 CAUTION |= {"fine", "normal", "normally", "well", "good", "clean", "tidy", "stable", "safe", "happy"}
 CAUTION |= {"settled", "ok", "okay", "plenty", "healthy", "thriving", "attending", "date", "lovely", "appropriate"}
+CAUTION |= {"nicely", "gaining", "punctual", "loving", "supportive"}
 
 
 def content(norms: Iterable[str]) -> list[str]:

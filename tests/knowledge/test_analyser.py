@@ -333,3 +333,117 @@ def test_a_specific_staff_concern_in_the_words_is_not_joined_by_the_general_one(
     analyser = Analyser([general, specific])
     assert ids(analyser.analyse("the coach touched her")) == {"staff_touching"}
     assert ids(analyser.analyse("the coach keeps messaging her")) == {"staff_concern"}
+
+
+# --- who and when: readings the text says are about someone or something else ---------------------
+
+
+def test_a_pronoun_that_owns_an_adult_is_not_the_child_harmed(analyser):
+    assert "injury_from_parent" in ids(analyser.analyse("he hit her"))
+    assert "injury_from_parent" not in ids(analyser.analyse("he hit her mum"))
+    assert "injury_from_parent" not in ids(analyser.analyse("he hit her boyfriend"))
+    assert "injury_from_parent" in ids(analyser.analyse("he hit her son"))
+
+
+def _relationship_analyser(teen_level: int, teen_urgency: str) -> Analyser:
+    parent = _indicator("hit_by_parent", ["hits me"], urgency="immediate")
+    teen = _indicator(
+        "teen_violence",
+        ["boyfriend hits", "girlfriend hits"],
+        category="teenage_relationship_abuse",
+        level=teen_level,
+        urgency=teen_urgency,
+    )
+    return Analyser([parent, teen])
+
+
+def test_the_childs_own_partner_is_not_read_as_a_parent():
+    analyser = _relationship_analyser(4, "immediate")
+    assert ids(analyser.analyse("my girlfriend hits me")) == {"teen_violence"}
+    # a parent's partner, or a parent named in the sentence, keeps the reading about the home
+    assert "hit_by_parent" in ids(analyser.analyse("mums boyfriend hits me"))
+    assert "hit_by_parent" in ids(analyser.analyse("my boyfriend hits me and so does my dad"))
+
+
+def test_the_partner_reading_never_replaces_a_more_serious_one():
+    analyser = _relationship_analyser(3, "standard")
+    assert "hit_by_parent" in ids(analyser.analyse("my girlfriend hits me"))
+
+
+def test_used_to_is_never_the_verb_use():
+    analyser = Analyser([_indicator("parent_drugs", ["uses drugs"])])
+    assert "parent_drugs" in ids(analyser.analyse("dad uses drugs"))
+    assert "parent_drugs" not in ids(analyser.analyse("she is being used to carry drugs"))
+
+
+def test_a_negated_act_does_not_name_the_person_of_concern(analyser):
+    result = analyser.analyse("the coach has never messaged any of the children")
+    assert "adult_working_with_children" not in result.involved
+    assert "staff_concern" not in ids(result)
+    assert "adult_working_with_children" in analyser.analyse("the coach messaged her at night").involved
+
+
+def _overdose_analyser(with_attempt: bool) -> Analyser:
+    found = [_indicator("overdose_now", ["took an overdose"], urgency="emergency", category="immediate_danger")]
+    if with_attempt:
+        found.append(_indicator("attempt_recent", ["took an overdose"], category="self_harm_suicide"))
+    return Analyser(found)
+
+
+def test_danger_told_as_over_is_not_danger_now():
+    analyser = _overdose_analyser(with_attempt=True)
+    result = analyser.analyse("he took an overdose last month")
+    assert not result.immediate_danger and ids(result) == {"attempt_recent"}
+    for text in (
+        "he took an overdose",
+        "he took an overdose last night",
+        "he took an overdose last month and again now",
+    ):
+        assert analyser.analyse(text).immediate_danger, text
+
+
+def test_a_danger_reading_told_as_over_is_never_dropped_alone():
+    result = _overdose_analyser(with_attempt=False).analyse("he took an overdose last month")
+    assert result.immediate_danger and ids(result) == {"overdose_now"}
+
+
+def test_a_parents_difficulty_needs_an_adult_in_the_sentence():
+    parent = _indicator(
+        "parent_drugs", ["uses drugs"], category="parental_substance_misuse", domain="parenting.basic_care", level=3
+    )
+    child = _indicator("child_drugs", ["using drugs every day"], category="behaviour", level=3)
+    analyser = Analyser([parent, child])
+    assert ids(analyser.analyse("he is using drugs every day")) == {"child_drugs"}
+    assert "parent_drugs" in ids(analyser.analyse("dad is using drugs every day"))
+
+
+def test_an_unborn_babys_concern_needs_a_pregnancy():
+    unborn = _indicator("unborn_removed", ["children were removed"], category="pre_birth")
+    family = _indicator("children_removed", ["children were removed"], category="family_circumstances", level=3)
+    analyser = Analyser([unborn, family])
+    assert ids(analyser.analyse("his other children were removed")) == {"children_removed"}
+    assert "unborn_removed" in ids(analyser.analyse("she is pregnant and her other children were removed"))
+    assert "unborn_removed" in ids(Analyser([unborn]).analyse("his other children were removed"))
+
+
+def test_the_childs_feelings_with_an_adult_subject_give_way_to_the_adults_reading():
+    child = _indicator("child_low_mood", ["depressed"], category="behaviour", domain="child.emotional_behavioural")
+    parent = _indicator("parent_not_coping", ["cant get out of bed"], category="parental_mental_health")
+    analyser = Analyser([child, parent])
+    assert ids(analyser.analyse("mum is depressed and cant get out of bed")) == {"parent_not_coping"}
+    assert "child_low_mood" in ids(analyser.analyse("he is depressed and cant get out of bed"))
+    assert "child_low_mood" in ids(analyser.analyse("mum is depressed"))
+
+
+def test_older_is_not_old():
+    analyser = Analyser([_indicator("older_friends", ["older friends"])])
+    assert "older_friends" in ids(analyser.analyse("she hangs around with older friends"))
+    assert "older_friends" not in ids(analyser.analyse("he has cut off his old friends"))
+
+
+def test_an_adults_partner_hitting_them_is_domestic_abuse_not_a_parent_hitting_the_child():
+    parent = _indicator("hit_by_parent", ["punched her"], urgency="immediate")
+    domestic = _indicator("abuse_in_pregnancy", ["pregnant"], category="domestic_abuse", urgency="immediate")
+    analyser = Analyser([parent, domestic])
+    assert ids(analyser.analyse("her partner punched her and she is pregnant")) == {"abuse_in_pregnancy"}
+    assert "hit_by_parent" in ids(analyser.analyse("mums partner punched her and she is pregnant"))
