@@ -54,6 +54,7 @@ BREAKERS = {
     "for",
 }
 SOFT_BREAKERS = {"that"}  # denial and hypothetical scopes cross these
+DONE_TO_WRITER = {"me", "us"}
 
 HYPOTHETICAL_OPENERS = {
     ("what", "if"),
@@ -159,6 +160,8 @@ def negated(doc: Doc, span: Span) -> bool:
 
 
 def hypothetical(doc: Doc, span: Span) -> bool:
+    if _done_to_the_writer(doc, span):
+        return False
     sent_start, sent_end = sentence(doc, span.start)
     norms = _norms(doc, sent_start, span.start)
     n = len(norms)
@@ -179,6 +182,18 @@ def hypothetical(doc: Doc, span: Span) -> bool:
     # A question that reports a fact ("is it normal he has bruises?") still counts; one that
     # asks about a possibility ("would he hit her?") does not.
     return doc[sent_end - 1].text.endswith("?") and any(doc[i].lower_ in MODALS for i in range(sent_start, span.start))
+
+
+def _done_to_the_writer(doc: Doc, span: Span) -> bool:
+    """Whether the match tells of something done to the writer ("hits me", "touches us").
+
+    Children disclose as questions: "is it abuse if my dad hits me with a belt?", "should i tell
+    someone my stepdad touches me?". Such a sentence is read as the disclosure it most likely is;
+    a question about someone else ("what if he hits her?") stays a hypothetical. Counting a child's
+    "what if he hits me?" too is the safe way to be wrong (rule 2).
+    """
+    end = min(span.end + 1, len(doc))
+    return any(doc[i].lower_ in DONE_TO_WRITER for i in range(span.start, end))
 
 
 def historical(doc: Doc, span: Span) -> bool:

@@ -144,6 +144,20 @@ def test_a_habit_reported_with_if_still_counts(analyser):
     assert "injury_from_parent" in ids(analyser.analyse("if hes drunk he always hits me"))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it abuse if my dad hits me?",
+        "what should i do if my dad hits me",
+        "should i tell someone my dad hits me?",
+        "would it be wrong to tell if he hits us?",
+    ],
+)
+def test_a_child_asking_about_what_is_done_to_them_is_a_disclosure(analyser, text):
+    # Children disclose as questions; only a question about someone else stays hypothetical.
+    assert "injury_from_parent" in ids(analyser.analyse(text))
+
+
 def test_a_question_that_reports_a_fact_still_counts(analyser):
     assert "injury_from_parent" in ids(analyser.analyse("is it normal that she has a bruise on her face?"))
 
