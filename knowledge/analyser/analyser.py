@@ -10,10 +10,11 @@ from spacy.tokens import Doc, Span
 
 from knowledge.analyser import cues
 from knowledge.analyser.age import is_non_mobile_baby, read_age
+from knowledge.analyser.catalogue import CONSENT_ORDER, category_consent
 from knowledge.analyser.danger import danger_matcher, read_danger, told_as_over
 from knowledge.analyser.involved import people_matcher, read_involved
 from knowledge.analyser.model import Analysis, Finding
-from knowledge.analyser.phrases import Element, PhraseIndex
+from knowledge.analyser.phrases import Element, Phrase, PhraseIndex
 from knowledge.analyser.pipeline import Normaliser, build_nlp
 from knowledge.analyser.similar import CONFIDENCE as SIMILAR_CONFIDENCE
 from knowledge.analyser.similar import Similar
@@ -56,6 +57,7 @@ ADULTS = {"mum", "dad", "mother", "father", "parent", "stepdad", "stepmum", "par
 ADULTS |= {"grandfather", "aunt", "uncle", "woman", "man", "boyfriend", "girlfriend", "husband", "wife"}
 CHILDREN = {"he", "she", "him", "her", "i", "me", "son", "daughter", "child", "boy", "girl", "kid", "pupil"}
 SUBJECT_WINDOW = 6
+INTENSIFIERS = {"so"}
 # Norms of the words that name an injury on a baby's body.
 INJURY_WORDS = {"bruise", "bruising", "bruised", "fracture", "fractured", "burn", "burnt", "scald", "injury", "injure"}
 INJURY_WORDS |= {"swelling", "swollen", "bleed", "bleeding", "cut", "mark", "graze", "lump"}
@@ -85,6 +87,13 @@ TEEN_RELATIONSHIP_CATEGORY = "teenage_relationship_abuse"
 # Concerns about harm by a parent or between adults that a teenage-relationship reading replaces
 # when the sentence names the child's own partner and no parent.
 HARM_AT_HOME_CATEGORIES = {"physical_abuse", "domestic_abuse"}
+
+# The level table counts the dimensions with needs at level 2 or more (several raise the level to
+# 3) and at level 3 or more (several raise it to 4).
+COUNTED_FROM = 2
+TOP_LEVEL = 4
+# Consent not to be sought from the family (hazard H4); also taken for a category no document names.
+WITHHELD = "do_not_seek"
 
 _CACHE: dict[tuple[str, str], Analyser] = {}
 _CACHE_LOCK = threading.Lock()
@@ -143,6 +152,12 @@ class Analyser:
         self.harm_at_home = {i.id for i in self.indicators.values() if str(i.category) in HARM_AT_HOME_CATEGORIES}
         self.domestic_abuse = {i.id for i in self.indicators.values() if str(i.category) == DOMESTIC_ABUSE_CATEGORY}
         self.physical_abuse = {i.id for i in self.indicators.values() if str(i.category) == PHYSICAL_ABUSE_CATEGORY}
+        # Each category's consent advice as a rank, the most cautious for a category no document names.
+        consent = category_consent()
+        self.consent = {
+            i.category: CONSENT_ORDER.index(consent.get(i.category, WITHHELD)) for i in self.indicators.values()
+        }
+        self.withheld = {c for c, rank in self.consent.items() if rank == CONSENT_ORDER.index(WITHHELD)}
         self.similar = None
         if examples is not None:
             texts = {
@@ -182,6 +197,7 @@ class Analyser:
             return Analysis()
         doc = self.parse(text)
         best: dict[str, Finding] = {}
+        matched: dict[str, tuple[Phrase, int]] = {}  # each finding's phrase and start: its own words
         guessed = set(doc.user_data.get("guessed", ()))
         for phrase, start, end in self.phrases.matches(doc):
             key = phrase.key
@@ -192,11 +208,13 @@ class Analyser:
             current = best.get(key)
             if current is None or (finding.confidence, -finding.start) > (current.confidence, -current.start):
                 best[key] = finding
+                matched[key] = (phrase, start)
         self._who_it_is_about(doc, best)
         self._own_partner(doc, best)
         self._no_parent_named(doc, best)
         self._no_pregnancy(doc, best)
-        self._longest_reading(best)
+        self._longest_reading(doc, best, matched)
+        self._lone_word(doc, best, matched)
         # Only when no pattern found anything: a narrative the patterns read is left to them, so a
         # sentence that merely sounds like a concern never adds one beside what the words said.
         if self.similar is not None and not best:
@@ -341,10 +359,20 @@ class Analyser:
             if others:
                 del best[key]
 
-    def _longest_reading(self, best: dict[str, Finding]) -> None:
+    def _longest_reading(self, doc: Doc, best: dict[str, Finding], matched: dict[str, tuple[Phrase, int]]) -> None:
         """Words read inside a longer match ("drunk" in "too drunk to look after the baby") belong to
-        that match's concern. The shorter reading is dropped only when it adds nothing the decision
-        tables read beyond the longer one, so dropping it can never change the assessment."""
+        that match's concern -- when they are that pattern's own words, not words its gaps passed
+        over ("has adhd and a support plan" does not take "adhd" from its reader). The shorter
+        reading is dropped only when it adds nothing the decision tables read beyond the longer
+        one, so dropping it can never change the assessment."""
+        own: dict[str, set[int]] = {}
+
+        def own_words(key: str) -> set[int]:
+            if key not in own:
+                phrase, start = matched[key]
+                own[key] = set(self.phrases.own_words(doc, phrase, start))
+            return own[key]
+
         for key, finding in list(best.items()):
             for other, longer in best.items():
                 if (
@@ -352,19 +380,64 @@ class Analyser:
                     and longer.start <= finding.start
                     and finding.end <= longer.end
                     and longer.end - longer.start > finding.end - finding.start
+                    and key in matched
+                    and other in matched
+                    and self._adds_nothing(key, other)
+                    and own_words(key) <= own_words(other)
+                ):
+                    del best[key]
+                    break
+
+    def _lone_word(self, doc: Doc, best: dict[str, Finding], matched: dict[str, tuple[Phrase, int]]) -> None:
+        """A reading that rests on one word ("weed") beside one read from a whole phrase in the same
+        clause ("older men are giving her weed") is most often a detail of that phrase's concern:
+        it is dropped only when it adds nothing the engine reads beyond it, so the assessment stays
+        the same. The phrase must be read word for word, with no gap, so a loose match ("has adhd
+        and a support plan") never takes a word's own reading away."""
+        lone = [key for key in best if key in matched and len(matched[key][0].elements) == 1]
+        if not lone:
+            return
+        # Where each reading of a whole phrase read word for word lies: its first and last word.
+        phrases: dict[str, tuple[int, int]] = {}
+        for key in best:
+            if key in matched:
+                own = self.phrases.own_words(doc, *matched[key])
+                if len(own) > 1 and own[-1] - own[0] + 1 == len(own):
+                    phrases[key] = (own[0], own[-1])
+        for key in lone:
+            start = matched[key][1]
+            for other, (first, last) in phrases.items():
+                if (
+                    other != key
+                    and _one_clause(doc, min(start, first), max(start, last))
                     and self._adds_nothing(key, other)
                 ):
                     del best[key]
                     break
 
     def _adds_nothing(self, key: str, other: str) -> bool:
-        """Whether concern `key` adds nothing to `other` for the engine: `other` covers it, in the
-        same dimension (the level table counts dimensions)."""
-        return self._covers(other, key) and self.indicators[key].domain == self.indicators[other].domain
+        """Whether concern `key` adds nothing to `other` for the engine: `other` covers it, the
+        family's consent is asked no less cautiously without it, and the level table's rules that
+        count dimensions with needs (several at level 2 or more give 3, several at 3 or more give 4)
+        cannot give a lower level without it. Those rules never raise the level more than one above
+        the concern's own, so it adds nothing in `other`'s dimension, below COUNTED_FROM, or where
+        `other` is already that one level higher (or both at the top)."""
+        mine, theirs = self.indicators[key], self.indicators[other]
+        return (
+            self._covers(other, key)
+            and self.consent[mine.category] <= self.consent[theirs.category]
+            and (
+                mine.domain == theirs.domain
+                or mine.level < COUNTED_FROM
+                or theirs.level >= min(mine.level + 1, TOP_LEVEL)
+            )
+        )
 
     def _covers(self, kept: str, dropped: str) -> bool:
         """Whether reading `kept` is at least as serious as `dropped` in everything the decision
-        tables read of one indicator: level, urgency, tags (injury, sexual activity...) and routes.
+        tables read of one indicator: level, urgency, tags (injury, sexual activity...) and routes,
+        and the family's consent: a reading whose category says not to seek it is dropped only for
+        one that says the same (hazard H4).
         Every rule that drops a misreading in favour of another asks this first."""
         mine, theirs = self.indicators[dropped], self.indicators[kept]
         return (
@@ -372,6 +445,7 @@ class Analyser:
             and mine.urgency.rank <= theirs.urgency.rank
             and set(mine.tags) <= set(theirs.tags)
             and set(mine.routes) <= set(theirs.routes)
+            and (mine.category not in self.withheld or theirs.category in self.withheld)
         )
 
     def _injury_to_non_mobile_baby(self, doc: Doc, text: str) -> Finding | None:
@@ -422,6 +496,11 @@ def _harm_to_an_adult(doc: Doc, span: Span, elements: tuple[Element, ...]) -> bo
     return doc[span.end - 1].lower_ in POSSESSIVE and doc[span.end].norm_ in ADULTS
 
 
+def _one_clause(doc: Doc, first: int, last: int) -> bool:
+    """Whether tokens first..last are in one clause: no word or mark that ends one between them."""
+    return not any(doc[i].norm_ in cues.BREAKERS or doc[i].lower_ in cues.BREAKERS for i in range(first + 1, last))
+
+
 def _staff_evidence(doc: Doc) -> str:
     return "the narrative names an adult who works with children as the person of concern"
 
@@ -437,7 +516,12 @@ def _adult_subject(doc: Doc, span: Span | None) -> bool:
             return False
         if token.norm_ in ADULTS:
             return True
-        if token.norm_ in CHILDREN or token.is_punct or token.norm_ in cues.BREAKERS - {"and"}:
+        # "so" right before the words is "so depressed", not "so she left".
+        if (
+            token.norm_ in CHILDREN
+            or token.is_punct
+            or (token.norm_ in cues.BREAKERS - {"and"} and not (token.norm_ in INTENSIFIERS and i == span.start - 1))
+        ):
             return False
         i -= 1
     return False

@@ -64,15 +64,24 @@ class PhraseIndex:
                 # A phrase one of whose words is nowhere in the text is not walked at all.
                 if not required <= present:
                     continue
-                end = self._rest(norms, punct, phrase.elements, 1, i + 1)
-                if end is not None:
-                    found.append((phrase, i, end))
+                path = self._rest(norms, punct, phrase.elements, 1, i + 1)
+                if path is not None:
+                    found.append((phrase, i, path[-1] + 1 if path else i + 1))
         return found
 
-    def _rest(self, norms: list[str], punct: list[bool], elements: tuple[Element, ...], k: int, at: int) -> int | None:
-        """End of the shortest match of elements[k:] starting at most max_gap words after `at`."""
+    def own_words(self, doc: Doc, phrase: Phrase, start: int) -> tuple[int, ...]:
+        """The positions of the words a match of `phrase` at `start` took from the pattern (not its gaps)."""
+        norms, _, punct = words(doc)
+        path = self._rest(norms, punct, phrase.elements, 1, start + 1)
+        return () if path is None else (start, *path)
+
+    def _rest(
+        self, norms: list[str], punct: list[bool], elements: tuple[Element, ...], k: int, at: int
+    ) -> tuple[int, ...] | None:
+        """Where the words of the shortest match of elements[k:] are, starting at most max_gap words
+        after `at` (None: no match)."""
         if k == len(elements):
-            return at
+            return ()
         element = elements[k]
         tight = isinstance(elements[k - 1], str) and elements[k - 1] in self.tight
         for j in range(at, min(at + self.max_gap + 1, len(norms))):
@@ -80,7 +89,7 @@ class PhraseIndex:
                 return None  # a gap never crosses punctuation
             norm = norms[j]
             if norm == element if isinstance(element, str) else norm in element:
-                end = self._rest(norms, punct, elements, k + 1, j + 1)
-                if end is not None:
-                    return end
+                rest = self._rest(norms, punct, elements, k + 1, j + 1)
+                if rest is not None:
+                    return (j, *rest)
         return None

@@ -197,10 +197,11 @@ def test_words_inside_a_longer_match_belong_to_it_only_when_they_add_nothing_the
 
     assert found({"level": 2}) == {"too_drunk_to_care"}
     assert _found(Analyser([_indicator("drinks", words["drinks"], level=2)]), "mum is drunk") == {"drinks"}
-    # Kept whenever dropping it could change the assessment: a graver level, another dimension (the
-    # level table counts dimensions), or a tag or route of its own.
+    # Kept whenever dropping it could change the assessment: a graver level, another dimension where
+    # the count of dimensions could still raise the level, or a tag or route of its own.
     assert found({}, {"level": 2}) == {"drinks", "too_drunk_to_care"}
-    assert found({"level": 2, "domain": "parenting.basic_care"}) == {"drinks", "too_drunk_to_care"}
+    assert found({"level": 3, "domain": "parenting.basic_care"}, {"level": 3}) == {"drinks", "too_drunk_to_care"}
+    assert found({"level": 2, "domain": "parenting.basic_care"}) == {"too_drunk_to_care"}
     assert found({"level": 2, "tags": ["substance"]}) == {"drinks", "too_drunk_to_care"}
     assert found({"level": 2, "routes": ["police"]}) == {"drinks", "too_drunk_to_care"}
 
