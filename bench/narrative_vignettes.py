@@ -1,6 +1,8 @@
-"""Narrative-only assessment of every public vignette, and the figures the issue asks for.
+"""Narrative-only assessment of every vignette, and the figures the issue asks for.
 
-    .venv/bin/python bench/narrative_vignettes.py [--verbose]
+    .venv/bin/python bench/narrative_vignettes.py [--cases public|team] [--verbose]
+
+public: shared/vignettes/public.yaml; team: tests/knowledge/team_vignettes.yaml (the team's own cases).
 
 Each case goes in with reporter_role, child_age_years and narrative only (no answers). Goals:
 level within the acceptable set for >= 90 % of cases, no under-triage, every expected route present.
@@ -12,14 +14,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from knowledge.analyser.vignettes import judge, load_cases  # noqa: E402
+from knowledge.analyser.vignettes import CASE_SETS, judge, load_cases  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--verbose", action="store_true", help="print the indicators found for every case")
+    parser.add_argument("--cases", default="public", choices=sorted(CASE_SETS))
     args = parser.parse_args()
-    verdicts = [judge(case) for case in load_cases()]
+    verdicts = [judge(case) for case in load_cases(CASE_SETS[args.cases])]
     for v in verdicts:
         bad = not v.level_ok or v.under_triage or v.missing_routes
         if bad or args.verbose:

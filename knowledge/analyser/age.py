@@ -37,6 +37,11 @@ _UNBORN = re.compile(
     r"\b(?:\d{1,2}\s*(?:weeks?|wks?|months?)\s+pregnant|pregnant|unborn|expecting a baby|due date)\b", re.I
 )
 _SCHOOL_YEAR = re.compile(r"\b(?:year|yr|y)\s?(\d{1,2})\b(?!\s*(?:olds?|-old|ago))", re.I)
+_OF_AGE = re.compile(
+    r"\b(?:boy|girl|child|kid|son|daughter|toddler|lad|lass)\s+(?:of|aged)\s+(?:about\s+|around\s+|roughly\s+|maybe\s+)?"
+    r"(\d{1,2}|" + "|".join(w for w in sorted(NUMBER_WORDS, key=len, reverse=True) if w not in ("a", "an")) + r")\b",
+    re.I,
+)
 _BRACKET = re.compile(r"[A-Z][a-z]+\s*\((\d{1,2})\)")
 _WORDS = [
     (re.compile(r"\b(?:new\s?born|newborn|neonate|infant|baby|babies)\b", re.I), 0),
@@ -54,10 +59,10 @@ def read_age(text: str) -> int | None:
     for match in _YEARS.finditer(text):
         raw = next(g for g in match.groups() if g)
         value = int(raw) if raw.isdigit() else NUMBER_WORDS[raw.lower()]
-        if value <= MAX_CHILD_AGE and not _adult_context(text, match.start()):
+        if value <= MAX_CHILD_AGE and not _adult_context(text, match.start()) and not _duration(text, match):
             found.append((match.start(), value))
     for match in _UNDER_ONE.finditer(text):
-        if "pregnant" in text[match.end() : match.end() + 12].lower():
+        if "pregnant" in text[match.end() : match.end() + 12].lower() or _duration(text, match):
             continue
         raw = match.group(1)
         value = int(raw) if raw.isdigit() else NUMBER_WORDS[raw.lower()]
@@ -68,6 +73,11 @@ def read_age(text: str) -> int | None:
             found.append((match.start(), value // 52))
         else:
             found.append((match.start(), 0))
+    for match in _OF_AGE.finditer(text):
+        raw = match.group(1)
+        value = int(raw) if raw.isdigit() else NUMBER_WORDS[raw.lower()]
+        if value <= MAX_CHILD_AGE:
+            found.append((match.start(), value))
     for match in _BRACKET.finditer(text):
         value = int(match.group(1))
         if value <= MAX_CHILD_AGE:
@@ -82,6 +92,27 @@ def read_age(text: str) -> int | None:
         return -1
     hits = [(m.start(), age) for pattern, age in _WORDS for m in [pattern.search(text)] if m]
     return min(hits)[1] if hits else None
+
+
+# "for three weeks", "over the last two years", "a year ago": how long, not how old.
+_DURATION_BEFORE = re.compile(
+    r"\b(?:for|over|past|last|next|within|after|in|every|since|about|almost|nearly|under|than|first|few)\s+$", re.I
+)
+_DURATION_AFTER = re.compile(r"^\s*(?:ago|later|before|since|running|now|of\b|in\b|at\b|on\b|to\b|with\b)", re.I)
+
+
+def _duration(text: str, match: re.Match[str]) -> bool:
+    """Whether an age-shaped match measures a length of time: "sofa surfing for three weeks", "a
+    year 9 boy" (a school year), "two years ago". One that says "old" is an age whatever precedes it
+    ("for a 7 week old"), and "a"/"an" count as one only with "old" ("a year old")."""
+    said = match.group(0).lower()
+    if said.rstrip().endswith("old") or re.search(r"y/?o$", said):
+        return False
+    if said.split()[0] in ("a", "an"):
+        return True
+    return bool(_DURATION_BEFORE.search(text[max(0, match.start() - 12) : match.start()])) or bool(
+        _DURATION_AFTER.match(text[match.end() : match.end() + 8])
+    )
 
 
 def _adult_context(text: str, start: int) -> bool:
@@ -104,7 +135,7 @@ def is_non_mobile_baby(text: str) -> bool:
     if _NON_MOBILE_WORDS.search(text):
         return True
     for match in _UNDER_ONE.finditer(text):
-        if "pregnant" in text[match.end() : match.end() + 12].lower():
+        if "pregnant" in text[match.end() : match.end() + 12].lower() or _duration(text, match):
             continue
         raw = match.group(1)
         value = int(raw) if raw.isdigit() else NUMBER_WORDS[raw.lower()]

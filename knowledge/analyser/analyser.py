@@ -18,7 +18,7 @@ from knowledge.analyser.phrases import Element, Phrase, PhraseIndex
 from knowledge.analyser.pipeline import Normaliser, build_nlp
 from knowledge.analyser.similar import CONFIDENCE as SIMILAR_CONFIDENCE
 from knowledge.analyser.similar import Similar
-from knowledge.schema import Indicator
+from knowledge.schema import Indicator, Urgency
 
 # Words a pattern can do without: "bruise on the baby" also matches "bruise on a baby".
 FILLER = {
@@ -50,6 +50,7 @@ FIRST_PERSON = frozenset(["i", "me", "my", "we", "us", "our"])
 MAX_GAP = 3  # words allowed between two words of a pattern
 HISTORY_WORDS = {"previous", "previously", "past", "history", "before", "ago", "historic", "historical", "used"}
 TAG_ADULT_WORKING_WITH_CHILDREN = "adult_working_with_children"
+TAG_LASTING = "lasting"
 NON_MOBILE_BABY = "injury_non_mobile_baby"
 CHILD_STATE_DOMAIN = "child.emotional_behavioural"
 CHILD_STATE_CATEGORIES = {"behaviour", "education", "development"}
@@ -121,11 +122,13 @@ class Analyser:
                         isinstance(e, str) and e not in cues.NEGATION and e not in FILLER for e in elements
                     ):
                         self.phrases.add(key, elements[::-1])
+        # Told in the past, still a concern now: words that name the past themselves ("previous
+        # children removed"), and harms that stay done (a girl who "was cut" has had FGM).
         self.timeless = {
             key
             for key, words in phrases.items()
             if any(w in HISTORY_WORDS for phrase in words for w in phrase.replace("-", " ").split())
-        }
+        } | {i.id for i in self.indicators.values() if TAG_LASTING in i.tags}
         staff = [i for i in self.indicators.values() if TAG_ADULT_WORKING_WITH_CHILDREN in i.tags]
         self.staff_set = {i.id for i in staff}
         # The general one: the lowest level, then the most urgent, then the one that names its routes.
@@ -160,10 +163,12 @@ class Analyser:
         self.withheld = {c for c, rank in self.consent.items() if rank == CONSENT_ORDER.index(WITHHELD)}
         self.similar = None
         if examples is not None:
+            # Never an emergency from a guess: "call 999 now" needs words that say now (the danger
+            # reader and the catalogue's words) or the danger question, which is always asked first.
             texts = {
                 i.id: [*i.words, i.plain, *examples.get(i.id, ())]
                 for i in self.indicators.values()
-                if examples.get(i.id)
+                if examples.get(i.id) and i.urgency != Urgency.emergency
             }
             self.similar = Similar.train(texts, lambda t: [tok.norm_ for tok in self.parse(t)])
 

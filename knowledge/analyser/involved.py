@@ -214,6 +214,8 @@ HARM = {
     "dm",
     "befriend",
     "exploit",
+    "post",
+    "upload",
 }
 BEFORE = {"by", "from", "with"}
 # The person's own clause ends here: "I am her teacher and she told me dad hits her".

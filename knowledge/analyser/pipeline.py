@@ -316,13 +316,24 @@ class Normaliser:
             token.norm_ = norm
             norms.append(norm)
             lowers.append(lower)
-            # Quotes around a word ('she was "cut"') do not break a phrase.
-            punct.append(token.is_punct and not token.is_quote)
+            # Quotes around a word ('she was "cut"') and a hyphen inside one ("far-right", "step-dad")
+            # do not break a phrase.
+            punct.append(token.is_punct and not token.is_quote and not _joining_hyphen(doc, token.i))
             if guess:
                 guessed.append(token.i)
         # Plain lists of what the matchers and cues read, so they never walk the Doc again.
         doc.user_data.update(guessed=guessed, norms=norms, lowers=lowers, punct=punct)
         return doc
+
+
+def _joining_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen with a word right against it on both sides: part of a word, not a dash."""
+    return (
+        doc[i].text in ("-", "‐", "‑")
+        and 0 < i < len(doc) - 1
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+    )
 
 
 def words(doc: Doc) -> tuple[list[str], list[str], list[bool]]:

@@ -16,6 +16,9 @@ from knowledge.schema import Urgency
 
 # shared/ sits beside the checkout, in development and in CI alike.
 VIGNETTES = Path(__file__).resolve().parents[3] / "shared" / "vignettes" / "public.yaml"
+# The team's own cases, on topics and in words the public ones do not use.
+TEAM_VIGNETTES = Path(__file__).resolve().parents[2] / "tests" / "knowledge" / "team_vignettes.yaml"
+CASE_SETS = {"public": VIGNETTES, "team": TEAM_VIGNETTES}
 
 
 @dataclass(frozen=True)

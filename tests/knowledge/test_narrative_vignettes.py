@@ -1,15 +1,16 @@
-"""Narrative-only assessment of the public vignettes (role, age and narrative; never the answers)."""
+"""Narrative-only assessment of the vignettes (role, age and narrative; never the answers): the
+public ones and the team's own (tests/knowledge/team_vignettes.yaml)."""
 
 from __future__ import annotations
 
 import pytest
 
-from knowledge.analyser.vignettes import judge, load_cases
+from knowledge.analyser.vignettes import CASE_SETS, judge, load_cases
 
 
-@pytest.fixture(scope="module")
-def verdicts():
-    return [judge(case) for case in load_cases()]
+@pytest.fixture(scope="module", params=sorted(CASE_SETS))
+def verdicts(request):
+    return [judge(case) for case in load_cases(CASE_SETS[request.param])]
 
 
 def test_no_case_is_under_triaged(verdicts):

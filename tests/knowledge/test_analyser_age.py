@@ -1,0 +1,40 @@
+"""The child's age read from a narrative: lengths of time and school years are not ages.
+
+"Sofa surfing for three weeks" once made a 16-year-old a baby (and any bruise in the text an injury
+to a non-mobile baby); "a year 9 boy" read as "a year" made him one year old.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.analyser.age import is_non_mobile_baby, read_age
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        ("A year 9 boy is being called names", 13),
+        ("a year 10 girl has stopped eating", 14),
+        ("he has been sofa surfing for three weeks after his mum told him to leave", None),
+        ("she has been in care for 3 years", None),
+        ("a year ago she was hurt", None),
+        ("it happened 3 weeks ago", None),
+        ("in two weeks time they fly to Pakistan", None),
+        ("a little boy of about 3 is wandering by the road", 3),
+        ("a girl of twelve", 12),
+        ("a 3 week old baby", 0),
+        ("the baby, 3 weeks, has a bruise", 0),
+        ("my 3 yr old", 3),
+        ("he is 7 years", 7),
+        ("a year old baby", 1),
+    ],
+)
+def test_age_or_no_age(text, age):
+    assert read_age(text) == age
+
+
+def test_a_length_of_time_does_not_make_a_non_mobile_baby():
+    assert not is_non_mobile_baby("a bruise on her arm; she has been sofa surfing for three weeks")
+    assert is_non_mobile_baby("a 3 week old with a bruise")
+    assert is_non_mobile_baby("bruise on a 7 wk old")

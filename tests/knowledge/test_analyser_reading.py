@@ -1,0 +1,61 @@
+"""Reading rules found by the team's own vignettes (tests/knowledge/team_vignettes.yaml), checked on
+the real England catalogue: each was a general gap, not a case."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.analyser import Analyser
+from knowledge.analyser.catalogue import read_indicators
+from knowledge.analyser.corpus import dev_examples
+
+
+@pytest.fixture(scope="module")
+def analyser() -> Analyser:
+    return Analyser(read_indicators("england"), examples=dev_examples())
+
+
+def found(analyser: Analyser, text: str) -> set[str]:
+    return {f.indicator_id for f in analyser.analyse(text).findings}
+
+
+def test_fgm_told_in_the_past_is_known_fgm_now(analyser):
+    # FGM once done stays done: the mandatory report applies whenever it is learned of.
+    assert "fgm_known" in found(analyser, 'she disclosed that she was "cut" in Somalia when she was small')
+    assert "fgm_known" in found(analyser, "she was cut years ago")
+    # ...while an ordinary harm told as past is still history
+    assert "physical_abuse_disclosure" not in found(analyser, "her father hit her years ago when she was small")
+
+
+def test_a_hyphen_inside_a_word_does_not_break_a_phrase(analyser):
+    assert "radicalisation_extremist_views" in found(analyser, "his older brother is in a far-right group")
+
+
+def test_a_guess_from_similar_words_is_never_an_emergency(analyser):
+    result = analyser.analyse("we live by the road and she walks to school on her own")
+    assert not result.immediate_danger
+    assert "child_alone_at_risk_now" not in {f.indicator_id for f in result.findings}
+    # words that say now still are
+    assert analyser.analyse("a toddler is wandering on his own by the road right now").immediate_danger
+
+
+def test_staff_posting_pictures_of_children_is_about_an_adult_who_works_with_them(analyser):
+    text = "a dinner lady at our school has been posting photos of the children on her Facebook"
+    assert "adult_working_with_children" in analyser.analyse(text).involved
+    assert "adult_working_with_children" not in analyser.analyse("I shared my worries with her teacher").involved
+
+
+def test_dealt_with_is_not_drug_dealing(analyser):
+    assert "cce_drug_running" not in found(analyser, "we have dealt with the boys involved")
+    assert "cce_drug_running" in found(analyser, "he has been dealing drugs for older boys")
+
+
+def test_a_reassuring_sentence_is_not_guessed_to_be_a_concern(analyser):
+    assert found(analyser, "her mum knows and is supporting her with the midwife") == set()
+    assert found(analyser, "dad is very affectionate with them") == set()
+
+
+def test_a_parent_is_not_the_child_by_a_hyphen_or_a_name(analyser):
+    # "step-dad" alone names a person, not sexual abuse
+    assert "intrafamilial_sexual_abuse" not in found(analyser, "her step-dad hit her")
+    assert "intrafamilial_sexual_abuse" not in found(analyser, "her mums boyfriend shouts at her")
