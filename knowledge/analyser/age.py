@@ -34,8 +34,12 @@ _YEARS = re.compile(
 )
 _UNDER_ONE = re.compile(rf"\b{_NUM}{_SEP}(?:months?|mths?|mo|weeks?|wks?|wk|days?)(?:{_SEP}old)?\b", re.I)
 _UNBORN = re.compile(
-    r"\b(?:\d{1,2}\s*(?:weeks?|wks?|months?)\s+pregnant|pregnant|unborn|expecting a baby|due date)\b", re.I
+    r"\b(?:\d{1,2}\s*(?:weeks?|wks?|months?)\s+(?:pregnant|along|gestation)|pregnant|unborn|expecting a baby|due date"
+    r"|expectant|(?:mum|mother|dad|father)[\s-]+to[\s-]+be)\b",
+    re.I,
 )
+# What follows "20 weeks" when it is how far on a pregnancy is, not a baby's age.
+_GESTATION = re.compile(r"^\s*(?:pregnant|along|gestation|into (?:her|the) pregnancy)", re.I)
 _SCHOOL_YEAR = re.compile(r"\b(?:year|yr|y)\s?(\d{1,2})\b(?!\s*(?:olds?|-old|ago))", re.I)
 _OF_AGE = re.compile(
     r"\b(?:boy|girl|child|kid|son|daughter|toddler|lad|lass)\s+(?:of|aged)\s+(?:about\s+|around\s+|roughly\s+|maybe\s+)?"
@@ -62,7 +66,7 @@ def read_age(text: str) -> int | None:
         if value <= MAX_CHILD_AGE and not _adult_context(text, match.start()) and not _duration(text, match):
             found.append((match.start(), value))
     for match in _UNDER_ONE.finditer(text):
-        if "pregnant" in text[match.end() : match.end() + 12].lower() or _duration(text, match):
+        if _GESTATION.match(text[match.end() : match.end() + 24]) or _duration(text, match):
             continue
         raw = match.group(1)
         value = int(raw) if raw.isdigit() else NUMBER_WORDS[raw.lower()]
@@ -135,7 +139,7 @@ def is_non_mobile_baby(text: str) -> bool:
     if _NON_MOBILE_WORDS.search(text):
         return True
     for match in _UNDER_ONE.finditer(text):
-        if "pregnant" in text[match.end() : match.end() + 12].lower() or _duration(text, match):
+        if _GESTATION.match(text[match.end() : match.end() + 24]) or _duration(text, match):
             continue
         raw = match.group(1)
         value = int(raw) if raw.isdigit() else NUMBER_WORDS[raw.lower()]

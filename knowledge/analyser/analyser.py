@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
 from typing import Any
@@ -84,6 +85,9 @@ CHILD_DOMAIN = "child."
 # A concern about an unborn baby needs a pregnancy somewhere in the narrative.
 PRE_BIRTH_CATEGORY = "pre_birth"
 PREGNANCY = {"pregnant", "pregnancy", "unborn", "expecting", "midwife", "antenatal", "bump", "due", "born", "birth"}
+PREGNANCY |= {"expectant", "gestation", "newborn", "trimester", "preggers", "preggo", "prego", "scan"}
+# "mum to be", "dad-to-be", "20 weeks along": a pregnancy named without a pregnancy word.
+TO_BE = re.compile(r"\b(?:mum|mother|mom|dad|father|parents?)[\s-]+to[\s-]+be\b|\bweeks along\b", re.I)
 TEEN_RELATIONSHIP_CATEGORY = "teenage_relationship_abuse"
 # Concerns about harm by a parent or between adults that a teenage-relationship reading replaces
 # when the sentence names the child's own partner and no parent.
@@ -310,7 +314,11 @@ class Analyser:
         """Words like "her other children were removed" are about an unborn baby only if someone is
         pregnant: with no pregnancy anywhere in the narrative, a pre-birth reading read from the same
         words as another reading is dropped (never alone, so the words still count)."""
-        if not self.pre_birth & best.keys() or any(t.norm_ in PREGNANCY or t.lower_ in PREGNANCY for t in doc):
+        if (
+            not self.pre_birth & best.keys()
+            or any(t.norm_ in PREGNANCY or t.lower_ in PREGNANCY for t in doc)
+            or TO_BE.search(doc.text)
+        ):
             return
         for key in [k for k in best if k in self.pre_birth]:
             finding = best[key]

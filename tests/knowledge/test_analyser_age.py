@@ -28,6 +28,9 @@ from knowledge.analyser.age import is_non_mobile_baby, read_age
         ("my 3 yr old", 3),
         ("he is 7 years", 7),
         ("a year old baby", 1),
+        ("she is 20 weeks along and using heroin", -1),
+        ("expectant mother smokes cannabis daily", -1),
+        ("the dad-to-be has a conviction for violence", -1),
     ],
 )
 def test_age_or_no_age(text, age):

@@ -59,3 +59,7 @@ def test_a_parent_is_not_the_child_by_a_hyphen_or_a_name(analyser):
     # "step-dad" alone names a person, not sexual abuse
     assert "intrafamilial_sexual_abuse" not in found(analyser, "her step-dad hit her")
     assert "intrafamilial_sexual_abuse" not in found(analyser, "her mums boyfriend shouts at her")
+
+
+def test_a_pregnancy_named_without_the_word_pregnant_keeps_its_pre_birth_reading(analyser):
+    assert "unborn_parental_vulnerability" in found(analyser, "expectant mother smokes cannabis daily")
