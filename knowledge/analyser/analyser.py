@@ -63,6 +63,7 @@ INTENSIFIERS = {"so"}
 # Norms of the words that name an injury on a baby's body.
 INJURY_WORDS = {"bruise", "bruising", "bruised", "fracture", "fractured", "burn", "burnt", "scald", "injury", "injure"}
 INJURY_WORDS |= {"swelling", "swollen", "bleed", "bleeding", "cut", "mark", "graze", "lump"}
+INJURY_WORDS |= {"blood", "torn", "tear", "frenulum"}
 EMERGENCY = "emergency"
 # A pronoun that owns an adult ("punches his mum", "hit her boyfriend") names that adult, not the
 # child, as the one harmed: a pattern's trailing "him"/"her" does not match it.
@@ -121,9 +122,16 @@ class Analyser:
                 elements = _pattern(phrase)
                 if elements:
                     self.phrases.add(key, elements)
-                    # Two words are written either way round: "dirty clothes", "clothes are dirty".
+                    # Two words are written either way round: "dirty clothes", "clothes are dirty" --
+                    # but not when one names a person ("hurting mum" is not "mum hurt her back") or a
+                    # number ("2 phones" is not "on her phone till 2").
                     if len(elements) == 2 and all(
-                        isinstance(e, str) and e not in cues.NEGATION and e not in FILLER for e in elements
+                        isinstance(e, str)
+                        and e.isalpha()
+                        and e not in cues.NEGATION
+                        and e not in FILLER
+                        and e not in ADULTS
+                        for e in elements
                     ):
                         self.phrases.add(key, elements[::-1])
         # Told in the past, still a concern now: words that name the past themselves ("previous

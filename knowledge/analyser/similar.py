@@ -44,6 +44,10 @@ NOT_CONTENT = set(STOP_WORDS) | {
     "get",
     "go",
 }
+# Everyday verbs and words of time that every kind of report uses: two of them in common ("trying
+# to do the right thing", "agreed ... last week") say nothing about which concern it is.
+NOT_CONTENT |= {"try", "thing", "agree", "week", "mention", "pick", "sit", "watch", "know", "come", "think", "want"}
+NOT_CONTENT |= {"look", "seem", "day", "time", "lot", "bit", "stuff", "way", "right", "really", "start", "let"}
 # Any of these in the sentence: leave it to the patterns and the cues.
 CAUTION = {"not", "no", "never", "nobody", "none", "nothing", "noone", "neither", "nor", "without", "deny", "denies"}
 CAUTION |= {"denied"}
@@ -54,7 +58,7 @@ CAUTION |= {"younger", "once"}  # "when he was younger", "he went missing once"
 CAUTION |= {"fine", "normal", "normally", "well", "good", "clean", "tidy", "stable", "safe", "happy"}
 CAUTION |= {"settled", "ok", "okay", "plenty", "healthy", "thriving", "attending", "date", "lovely", "appropriate"}
 CAUTION |= {"nicely", "gaining", "punctual", "loving", "supportive"}
-CAUTION |= {"supporting", "affectionate", "praising", "capable", "involved", "thriving"}
+CAUTION |= {"supporting", "affectionate", "praising", "capable", "involved", "thriving", "playing", "polite"}
 
 
 def content(norms: Iterable[str]) -> list[str]:

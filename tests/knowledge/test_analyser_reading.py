@@ -63,3 +63,27 @@ def test_a_parent_is_not_the_child_by_a_hyphen_or_a_name(analyser):
 
 def test_a_pregnancy_named_without_the_word_pregnant_keeps_its_pre_birth_reading(analyser):
     assert "unborn_parental_vulnerability" in found(analyser, "expectant mother smokes cannabis daily")
+
+
+def test_two_words_are_read_either_way_round_only_when_neither_is_a_person_or_a_number(analyser):
+    assert "cce_cash_phones" not in found(analyser, "she is on her phone till 2 in the morning")
+    assert "cce_cash_phones" in found(analyser, "he has 2 phones and a lot of cash")
+    assert "domestic_violence_in_home" not in found(analyser, "i help my mum alot coz she hurt her back at work")
+
+
+def test_everyday_words_are_not_grave_concerns(analyser):
+    assert "suicidal_plan" not in found(analyser, "key worker has agreed a plan with the parents")
+    assert "bite_mark" not in found(analyser, "the toddler has bitten other children this week")
+    assert "domestic_violence_in_home" not in found(analyser, "at home he throws things when he gets angry")
+    assert "missing_single_episode" not in found(analyser, "it is the first time he has been in any trouble")
+
+
+def test_blood_or_a_torn_frenulum_on_a_baby_who_cannot_roll_is_an_injury(analyser):
+    text = "baby is 11 weeks, not rolling, dried blood at his mouth and the frenulum is torn"
+    assert "injury_non_mobile_baby" in found(analyser, text)
+
+
+def test_a_foster_carer_is_an_adult_who_works_with_children(analyser):
+    result = analyser.analyse("my foster dad grabbed me round the neck last night")
+    assert "adult_working_with_children" in result.involved
+    assert "strangulation_or_suffocation" in {f.indicator_id for f in result.findings}
