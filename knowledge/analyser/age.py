@@ -40,6 +40,13 @@ _UNBORN = re.compile(
 )
 # What follows "20 weeks" when it is how far on a pregnancy is, not a baby's age.
 _GESTATION = re.compile(r"^\s*(?:pregnant|along|gestation|into (?:her|the) pregnancy)", re.I)
+# "she's 12", "im 15 and...": an age said of the child with no unit, when nothing after it makes it a
+# time, a height or a count.
+_SAID_AGE = re.compile(
+    r"\b(?:she|he|i)\s*(?:'s|’s|s|'m|’m|m|\s+is|\s+am)\s+(\d{1,2})\b(?!\s*(?:%|percent|mins?\b|minutes|hours?|hrs?"
+    r"|weeks?|wks?|months?|days?|years?|yrs?|y/?o|o'?clock|am\b|pm\b|ft|foot|feet|stone|st\b|kg|:|\.\d))",
+    re.I,
+)
 _SCHOOL_YEAR = re.compile(r"\b(?:year|yr|y)\s?(\d{1,2})\b(?!\s*(?:olds?|-old|ago))", re.I)
 _OF_AGE = re.compile(
     r"\b(?:boy|girl|child|kid|son|daughter|toddler|lad|lass)\s+(?:of|aged)\s+(?:about\s+|around\s+|roughly\s+|maybe\s+)?"
@@ -77,6 +84,10 @@ def read_age(text: str) -> int | None:
             found.append((match.start(), value // 52))
         else:
             found.append((match.start(), 0))
+    for match in _SAID_AGE.finditer(text):
+        value = int(match.group(1))
+        if value <= MAX_CHILD_AGE:
+            found.append((match.start(), value))
     for match in _OF_AGE.finditer(text):
         raw = match.group(1)
         value = int(raw) if raw.isdigit() else NUMBER_WORDS[raw.lower()]
@@ -100,7 +111,9 @@ def read_age(text: str) -> int | None:
 
 # "for three weeks", "over the last two years", "a year ago": how long, not how old.
 _DURATION_BEFORE = re.compile(
-    r"\b(?:for|over|past|last|next|within|after|in|every|since|about|almost|nearly|under|than|first|few)\s+$", re.I
+    r"(?:\b(?:for|over|past|last|next|within|after|in|every|since|about|almost|nearly|under|than|first|few|wait|waiting)"
+    r"|~|\bapprox\.?)\s*$",
+    re.I,
 )
 _DURATION_AFTER = re.compile(r"^\s*(?:ago|later|before|since|running|now|of\b|in\b|at\b|on\b|to\b|with\b)", re.I)
 

@@ -10,7 +10,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from knowledge.analyser import cues
-from knowledge.analyser.age import is_non_mobile_baby, read_age
+from knowledge.analyser.age import NUMBER_WORDS, is_non_mobile_baby, read_age
 from knowledge.analyser.catalogue import CONSENT_ORDER, category_consent
 from knowledge.analyser.danger import danger_matcher, read_danger, told_as_over
 from knowledge.analyser.involved import people_matcher, read_involved
@@ -128,6 +128,7 @@ class Analyser:
                     if len(elements) == 2 and all(
                         isinstance(e, str)
                         and e.isalpha()
+                        and e not in NUMBER_WORDS
                         and e not in cues.NEGATION
                         and e not in FILLER
                         and e not in ADULTS

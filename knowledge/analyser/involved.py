@@ -78,6 +78,7 @@ PEOPLE: dict[str, list[tuple[str, ...]]] = {
         ("older", "kid"),
         ("teenager",),
         ("gang",),
+        ("gang", "leader"),
     ],
     "stranger": [
         ("stranger",),
@@ -117,6 +118,8 @@ PEOPLE: dict[str, list[tuple[str, ...]]] = {
         ("dinner", "lady"),
         ("caretaker",),
         ("foster", "carer"),
+        ("driver",),
+        ("leader",),
         ("foster", "dad"),
         ("foster", "mum"),
         ("foster", "father"),
@@ -216,6 +219,9 @@ HARM = {
     "violent",
     "aggressive",
     "snapchat",
+    "dming",
+    "dmed",
+    "dmd",
     "whatsapp",
     "dm",
     "befriend",
@@ -227,6 +233,9 @@ BEFORE = {"by", "from", "with"}
 # The person's own clause ends here: "I am her teacher and she told me dad hits her".
 STOPS = {",", ";", ".", "and", "but", "because", "who", "tell", "say", "told", "said", "when", "so", "that"}
 WINDOW = 6
+# Words that may stand between a name and the role it holds; and capitalised words that are no name.
+NAME_LINKS = {"is", "was", "the", "her", "his", "their", "my", "a", ",", "(", "-", "who", "s", "'s", "mum", "mums"}
+NOT_NAMES = {"i", "mum", "dad", "mother", "father", "she", "he", "they", "we", "the", "my", "her", "his", "a", "an"}
 ROLES_ANY_MENTION = {"step_parent", "parent_partner"}
 
 
@@ -251,7 +260,32 @@ def read_involved(doc: Doc, matcher: PhraseIndex) -> list[str]:
         if role in ROLES_ANY_MENTION or _acts(doc, norms, lowers, start, end):
             found[role] = min(found.get(role, start), start)
             taken.update(range(start, end))
+    # A person named and then said to hold a role ("Jan smack ... Jan is the foster carer", "Kev, her
+    # mum's boyfriend"): what the name did, the role did.
+    for name, (role, at) in _named_roles(doc, matches).items():
+        if role not in found and any(
+            _acts(doc, norms, lowers, i, i + 1) for i, token in enumerate(doc) if token.text == name and i != at
+        ):
+            found[role] = at
     return sorted(found, key=found.get)
+
+
+def _named_roles(doc: Doc, matches: list[tuple[str, int, int]]) -> dict[str, tuple[str, int]]:
+    """Capitalised names tied to a role read from the text: "Jan is the foster carer", "Jan (foster
+    carer)", "Kev, mum's boyfriend"."""
+    roles_at = {start: role for role, start, _ in matches}
+    named: dict[str, tuple[str, int]] = {}
+    for token in doc[:-1]:
+        if not (token.is_title and token.is_alpha and len(token) > 1) or token.lower_ in NOT_NAMES:
+            continue
+        # the role starts within a few words after the name: "is the", "is her", ", her mum's", "("
+        for k in range(token.i + 1, min(token.i + 5, len(doc))):
+            if k in roles_at:
+                between = {t.lower_ for t in doc[token.i + 1 : k]}
+                if between <= NAME_LINKS:
+                    named.setdefault(token.text, (roles_at[k], token.i))
+                break
+    return named
 
 
 def _acts(doc: Doc, norms: list[str], lowers: list[str], start: int, end: int) -> bool:

@@ -19,6 +19,7 @@ VIGNETTES = Path(__file__).resolve().parents[3] / "shared" / "vignettes" / "publ
 # The team's own cases, on topics and in words the public ones do not use.
 TEAM_VIGNETTES = Path(__file__).resolve().parents[2] / "tests" / "knowledge" / "team_vignettes.yaml"
 CASE_SETS = {"public": VIGNETTES, "team": TEAM_VIGNETTES}
+LEVEL_ROUTES = {"universal", "early_help"}
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,12 @@ class Verdict:
 
     @property
     def missing_routes(self) -> list[str]:
+        """Expected routes the advice left out. `universal` and `early_help` are the answers of the
+        levels themselves: a case advised above every expected level (early help given as a referral
+        to children's social care) is an over-triage, which the level check counts, not a lost route."""
         given = {r.value for r in self.response.routes}
-        return [r for r in self.routes if r not in given]
+        above = self.response.level > max(self.levels)
+        return [r for r in self.routes if r not in given and not (above and r in LEVEL_ROUTES)]
 
 
 def load_cases(path: Path = VIGNETTES) -> list[dict]:

@@ -209,7 +209,7 @@ def test_negation_in_one_clause_does_not_hide_another(analyser):
         ("the toddler next door", 2),
         ("mum is 20 weeks pregnant and using heroin", -1),
         ("my friend is 14 year old", 14),
-        ("Im 15 and my stepdad hits me", None),  # no unit: not read as an age
+        ("Im 15 and my stepdad hits me", 15),  # said of the writer, with nothing after that makes it a time
         ("a 14-year-old girl", 14),
         ("Leo (3) is saying very few words", 3),
         ("a six year old boy", 6),

@@ -31,6 +31,10 @@ from knowledge.analyser.age import is_non_mobile_baby, read_age
         ("she is 20 weeks along and using heroin", -1),
         ("expectant mother smokes cannabis daily", -1),
         ("the dad-to-be has a conviction for violence", -1),
+        ("asking for the morning after pill, she's 12. her boyfriend is in year 9", 12),
+        ("im 15 mins away", None),
+        ("she is 5 ft tall", None),
+        ("my mum is 40", None),
     ],
 )
 def test_age_or_no_age(text, age):

@@ -62,10 +62,11 @@ def test_a_concern_in_the_catalogue_twice_is_scored_as_one(indicators):
 
 
 def test_the_held_out_score_does_not_fall_back(corpus, indicators):
-    # A floor just under the figure reached (micro-F1 0.827, issue 3 third paraphrases), so a change to the words or
+    # A floor just under the figure reached (micro-F1 0.822 after the team vignettes narrowed grave words that fired
+    # on ordinary sentences; 0.827 before), so a change to the words or
     # the matching that loses held-out sentences fails here; the goal itself is 0.90.
 
     danger = frozenset(load_document("england").questions["immediate_danger"].confirms)
     analyser = Analyser(indicators, examples=dev_examples())
     scores = score(analyser, [e for e in corpus if e.split == "heldout"], danger)
-    assert scores.micro()[2] >= 0.822
+    assert scores.micro()[2] >= 0.818

@@ -87,3 +87,30 @@ def test_a_foster_carer_is_an_adult_who_works_with_children(analyser):
     result = analyser.analyse("my foster dad grabbed me round the neck last night")
     assert "adult_working_with_children" in result.involved
     assert "strangulation_or_suffocation" in {f.indicator_id for f in result.findings}
+
+
+def test_a_name_tied_to_a_role_brings_the_role(analyser):
+    text = 'he pointed and said "Jan smack" - Jan is the foster carer'
+    assert "adult_working_with_children" in analyser.analyse(text).involved
+    assert (
+        "adult_working_with_children" not in analyser.analyse("Jan is the foster carer and says he is settled").involved
+    )
+
+
+def test_drivers_and_group_leaders_work_with_children_but_a_gang_leader_does_not(analyser):
+    assert "adult_working_with_children" in analyser.analyse("the minibus driver slapped him").involved
+    assert "adult_working_with_children" in analyser.analyse("the leader hits them with a ruler").involved
+    assert "adult_working_with_children" not in analyser.analyse("the gang leader hits him").involved
+
+
+def test_case_note_shorthand_for_time(analyser):
+    # "yr" is "year": history reads it as it reads the word
+    assert found(analyser, "dad hit her 2 yrs ago") == found(analyser, "dad hit her 2 years ago")
+
+
+def test_ordinary_words_that_sound_grave(analyser):
+    assert "persistent_belittling" not in found(analyser, "he came home in tears saying he's useless at chess")
+    assert "persistent_belittling" in found(analyser, "my mum calls me useless every day")
+    assert "missing_repeatedly" not in found(analyser, "first ever missing episode, found within two hours")
+    assert "forced_marriage_early_signs" not in found(analyser, "mum is still engaged with the drug service")
+    assert "radicalisation_violence_planned" not in found(analyser, "panic attacks at school gate")
