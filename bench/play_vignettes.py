@@ -3,7 +3,7 @@
 Needs the whole stack running (Rasa with --enable-api, the action server and the API), e.g.
     scripts/run   # or: rasa run --enable-api; rasa run actions; uvicorn api.main:app
 then:
-    .venv/bin/python bench/play_vignettes.py [--rasa http://127.0.0.1:5005] [--concurrency 5] [--sweep]
+    .venv/bin/python bench/play_vignettes.py [--rasa http://127.0.0.1:5005] [--concurrency 5] [--sweep] [--cases team]
 
 For each case it states the narrative, answers the questions the bot asks from the case's `answers`
 (or "I don't know"), then reads the final assessment from the conversation tracker. It prints the
@@ -27,6 +27,7 @@ import httpx
 import yaml
 
 VIGNETTES = Path(__file__).resolve().parents[2] / "shared" / "vignettes" / "public.yaml"
+TEAM_VIGNETTES = Path(__file__).resolve().parents[1] / "tests" / "knowledge" / "team_vignettes.yaml"
 URGENCY_RANK = {"standard": 0, "immediate": 1, "emergency": 2}
 EMERGENCY_ADVICE = {"level": 4, "urgency": "emergency", "routes": ["emergency_services"]}
 ROLE_PAYLOAD = {"public": "/i_am_public", "parent": "/i_am_parent", "child": "/i_am_child"}
@@ -127,8 +128,9 @@ def main() -> None:
     parser.add_argument("--rasa", default="http://127.0.0.1:5005")
     parser.add_argument("--concurrency", type=int, default=5)
     parser.add_argument("--sweep", action="store_true", help="raise concurrency until p95 passes one second")
+    parser.add_argument("--cases", default="public", choices=["public", "team"])
     args = parser.parse_args()
-    cases = yaml.safe_load(VIGNETTES.read_text())
+    cases = yaml.safe_load((VIGNETTES if args.cases == "public" else TEAM_VIGNETTES).read_text())
 
     results, _ = asyncio.run(run_all(args.rasa, cases, args.concurrency))
     by_id = {case["id"]: case for case in cases}

@@ -80,7 +80,17 @@ ALONE = [
     ("in", "danger"),
     ("take", "pill"),
     ("take", "a", "lot", "of"),
-    ("swallow",),
+    # swallowed pills, tablets, a battery, bleach: not "swallowed a button" last year
+    ("swallow", "pill"),
+    ("swallow", "tablet"),
+    ("swallow", "battery"),
+    ("swallow", "magnet"),
+    ("swallow", "bleach"),
+    ("swallow", "medicine"),
+    ("swallow", "paracetamol"),
+    ("swallow", "load"),
+    ("swallow", "lot"),
+    ("swallow", "packet"),
     ("bleed", "heavily"),
     ("stop", "breathe"),
 ]
@@ -92,15 +102,18 @@ OVER = {"week", "weekend", "month", "year", "summer", "winter", "spring", "autum
 STILL_NOW = {"now", "still", "again", "tonight", "today", "currently", "ongoing"}
 
 
-def danger_matcher(norm: Callable[[str], str]) -> PhraseIndex:
-    index = PhraseIndex(max_gap=1)
+def danger_matcher(norm: Callable[[str], str]) -> Callable[[Doc], list[tuple[str, int, int]]]:
+    # The words that say "now" are read as written ("about to", not "about 5 to 10"); a "-" in one
+    # marks where a word may stand ("going to ... now").
+    strict, loose = PhraseIndex(max_gap=0), PhraseIndex(max_gap=1)
     for key, phrases in (("alone", ALONE), ("now", NOW)):
         for phrase in phrases:
+            index = strict if key == "now" and "-" not in phrase else loose
             index.add(key, [norm(w) for w in phrase if w != "-"])
-    return index
+    return lambda doc: strict(doc) + loose(doc)
 
 
-def read_danger(doc: Doc, matcher: PhraseIndex) -> Span | None:
+def read_danger(doc: Doc, matcher: Callable[[Doc], list[tuple[str, int, int]]]) -> Span | None:
     """The words that say the danger is now, or None."""
     for key, start, end in matcher(doc):
         if not _counts(doc, start, end):

@@ -114,3 +114,21 @@ def test_ordinary_words_that_sound_grave(analyser):
     assert "missing_repeatedly" not in found(analyser, "first ever missing episode, found within two hours")
     assert "forced_marriage_early_signs" not in found(analyser, "mum is still engaged with the drug service")
     assert "radicalisation_violence_planned" not in found(analyser, "panic attacks at school gate")
+
+
+def test_now_words_are_read_as_written(analyser):
+    # "about to" says now; "kids about 5 to 10" does not
+    assert not analyser.analyse("there are kids about 5 to 10 playing on bikes in the field").immediate_danger
+    assert analyser.analyse("he is about to hit her with a bottle").immediate_danger
+
+
+def test_a_swallowed_button_last_year_is_not_an_overdose_now(analyser):
+    assert not analyser.analyse("third attendance this year (fell off sofa, swallowed a button)").immediate_danger
+    assert analyser.analyse("my little brother just swallowed a battery").immediate_danger
+
+
+def test_a_child_well_presented_did_not_witness_violence(analyser):
+    assert "child_witnessed_domestic_violence" not in found(
+        analyser, "child well presented, interacting nicely with mum"
+    )
+    assert "child_witnessed_domestic_violence" in found(analyser, "the children were present when dad hit mum")
