@@ -84,7 +84,8 @@ async def play(client: httpx.AsyncClient, rasa: str, case: dict) -> Played:
             messages = await say(client, rasa, sender, payload, played)
         tracker = (await client.get(f"{rasa}/conversations/{sender}/tracker")).json()
         played.assessment = tracker.get("slots", {}).get("assessment")
-        if played.assessment is None and tracker.get("slots", {}).get("stage") == "danger":
+        said_999 = any("Call 999 now" in (m.get("text") or "") for m in messages)
+        if played.assessment is None and (tracker.get("slots", {}).get("stage") == "danger" or said_999):
             # Danger now: the bot gives "call 999" at once and asks nothing more (safety rule 1), so there
             # is no assessment to read; that advice is the emergency route at the highest level.
             played.assessment = EMERGENCY_ADVICE

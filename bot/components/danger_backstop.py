@@ -38,7 +38,7 @@ DANGER = re.compile(
     r"|swallowed (some |the |a few )?(pills|tablets)"
     r"|(swallowed|taken|took|had) (a (load|lot|handful|packet|bottle|box) of|loads of|lots of|all (of )?(her|his|my|the)) "
     r"(pills|tablets|paracetamol|painkillers)"
-    r"|kill (myself|himself|herself)|(going|gonna|about) to jump|wants? to die|end (it all|my life|her life|his life)"
+    r"|kill (myself|himself|herself)|(going|gonna|about) to jump|end (it all|my life|her life|his life)"
     r"|(house|flat|home) (is )?on fire"
     r"|locked (me|us) in|smashing the (house|place|flat) up"
     r"|about to (drive off|run off|take (her|him|them|the))"
@@ -48,8 +48,15 @@ DANGER = re.compile(
 )
 
 
+# "she doesn't want to die", "he is not in danger", "never threatened to kill": the words turned round.
+NEGATION = re.compile(
+    r"\b(not|no|never|isn'?t|aren'?t|wasn'?t|doesn'?t|don'?t|didn'?t|won'?t|nobody|no one)\W+(\w+\W+){0,2}$", re.I
+)
+
+
 def mentions_immediate_danger(text: str) -> bool:
-    return bool(DANGER.search(text or ""))
+    text = text or ""
+    return any(not NEGATION.search(text[max(0, m.start() - 40) : m.start()]) for m in DANGER.finditer(text))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

@@ -22,7 +22,6 @@ NOW = [
     "she's collapsed and wont wake up",
     "the baby has gone floppy and blue",
     "she's standing on the bridge saying she's going to jump",
-    "she ran off saying she wants to die",
     "the house is on fire and the kids are still inside",
     "he's locked me in and says he'll hurt me when he gets back",
     "im hiding in my room hes smashing the house up",
@@ -37,6 +36,9 @@ NOT_NOW = [
     "the baby woke up crying at 3am",
     "he's worried about the fire alarm in the flat",
     "my son plays with a toy knife",
+    "she says she doesn't want to die, she just feels better after",
+    "he is not in danger now, he is at his nan's",
+    "dad has never threatened to kill anyone",
 ]
 
 
