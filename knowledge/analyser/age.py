@@ -43,7 +43,7 @@ _GESTATION = re.compile(r"^\s*(?:pregnant|along|gestation|into (?:her|the) pregn
 # "she's 12", "im 15 and...": an age said of the child with no unit, when nothing after it makes it a
 # time, a height or a count.
 _SAID_AGE = re.compile(
-    r"\b(?:she|he|i)\s*(?:'s|’s|s|'m|’m|m|\s+is|\s+am)\s+(\d{1,2})\b(?!\s*(?:%|percent|mins?\b|minutes|hours?|hrs?"
+    r"\b(?:(?:she|he)(?:'s|’s|s|\s+is)|i(?:'m|’m|m|\s+am))\s+(\d{1,2})\b(?!\s*(?:%|percent|mins?\b|minutes|hours?|hrs?"
     r"|weeks?|wks?|months?|days?|years?|yrs?|y/?o|o'?clock|am\b|pm\b|ft|foot|feet|stone|st\b|kg|:|\.\d))",
     re.I,
 )

@@ -126,6 +126,9 @@ PEOPLE: dict[str, list[tuple[str, ...]]] = {
         ("foster", "mother"),
         ("foster", "parent"),
         ("foster", "parents"),
+        ("foster", "lady"),
+        ("foster", "man"),
+        ("foster", "woman"),
         ("key", "worker"),
         ("keyworker",),
         ("headteacher",),
@@ -294,12 +297,21 @@ def _named_roles(doc: Doc, matches: list[tuple[str, int, int]]) -> dict[str, tup
 
 def _acts(doc: Doc, norms: list[str], lowers: list[str], start: int, end: int) -> bool:
     sent_start, sent_end = sentence(doc, start)
-    for j in range(end, min(end + WINDOW, sent_end)):
+    j, limit = end, min(end + WINDOW, sent_end)
+    while j < limit:
+        # "the coach, who is in his 40s, has been messaging him": what he did comes after the aside.
+        if lowers[j] == "," and j + 1 < sent_end and lowers[j + 1] == "who":
+            close = next((k for k in range(j + 2, sent_end) if lowers[k] == ","), None)
+            if close is not None:
+                limit = min(close + 1 + WINDOW, sent_end)
+                j = close + 1
+                continue
         if norms[j] in HARM or lowers[j] in HARM:
             # "the coach has never messaged her" says what the person did not do.
             return not negated(doc, doc[j : j + 1])
         if lowers[j] in STOPS or norms[j] in STOPS:
             break
+        j += 1
     before = range(max(sent_start, start - 3), start)
     return any(lowers[j] in BEFORE for j in before) and any(
         norms[j] in HARM or lowers[j] in HARM for j in range(sent_start, start)

@@ -58,7 +58,7 @@ CAUTION |= {"younger", "once"}  # "when he was younger", "he went missing once"
 CAUTION |= {"fine", "normal", "normally", "well", "good", "clean", "tidy", "stable", "safe", "happy"}
 CAUTION |= {"settled", "ok", "okay", "plenty", "healthy", "thriving", "attending", "date", "lovely", "appropriate"}
 CAUTION |= {"nicely", "gaining", "punctual", "loving", "supportive"}
-CAUTION |= {"supporting", "affectionate", "praising", "capable", "involved", "thriving", "playing", "polite"}
+CAUTION |= {"supporting", "affectionate", "praising", "capable", "involved", "thriving", "playing", "polite", "bike"}
 
 
 def content(norms: Iterable[str]) -> list[str]:

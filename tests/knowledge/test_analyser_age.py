@@ -35,6 +35,7 @@ from knowledge.analyser.age import is_non_mobile_baby, read_age
         ("im 15 mins away", None),
         ("she is 5 ft tall", None),
         ("my mum is 40", None),
+        ("my brother is 15 and he makes me do stuff. im 9", 9),  # "is" is not "i's"
     ],
 )
 def test_age_or_no_age(text, age):

@@ -132,3 +132,19 @@ def test_a_child_well_presented_did_not_witness_violence(analyser):
         analyser, "child well presented, interacting nicely with mum"
     )
     assert "child_witnessed_domestic_violence" in found(analyser, "the children were present when dad hit mum")
+
+
+def test_an_aside_about_the_person_does_not_hide_what_they_did(analyser):
+    text = "one of the volunteer coaches, who is in his 40s, has been sending him messages late at night"
+    assert "adult_working_with_children" in analyser.analyse(text).involved
+
+
+def test_words_that_only_look_like_a_concern(analyser):
+    assert "police_called_domestic_abuse" not in found(analyser, "he not come home so I call police, they find him")
+    assert "fgm_risk_imminent" not in found(analyser, "the girls look clean and fed")
+    assert "persistent_absence" not in found(analyser, "kids always smiley and off to school on time")
+
+
+def test_a_foster_lady_is_a_foster_carer(analyser):
+    text = "he tell me the foster lady she hit him with slipper on his legs"
+    assert "adult_working_with_children" in analyser.analyse(text).involved
