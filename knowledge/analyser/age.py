@@ -115,7 +115,7 @@ _DURATION_BEFORE = re.compile(
     r"|~|\bapprox\.?)\s*$",
     re.I,
 )
-_DURATION_AFTER = re.compile(r"^\s*(?:ago|later|before|since|running|now|of\b|in\b|at\b|on\b|to\b|with\b)", re.I)
+_DURATION_AFTER = re.compile(r"^\s*(?:ago|later|before|since|running|now|off\b|of\b|in\b|at\b|on\b|to\b|with\b)", re.I)
 
 
 def _duration(text: str, match: re.Match[str]) -> bool:

@@ -85,10 +85,16 @@ PARENT_CATEGORIES = {
 CHILD_DOMAIN = "child."
 # A concern about an unborn baby needs a pregnancy somewhere in the narrative.
 PRE_BIRTH_CATEGORY = "pre_birth"
-PREGNANCY = {"pregnant", "pregnancy", "unborn", "expecting", "midwife", "antenatal", "bump", "due", "born", "birth"}
+# "born" and "birth" alone also tell of a baby already born ("treated for NAS at birth"): only
+# the phrases in TO_BE that look forward count.
+PREGNANCY = {"pregnant", "pregnancy", "unborn", "expecting", "midwife", "antenatal", "bump", "due"}
 PREGNANCY |= {"expectant", "gestation", "newborn", "trimester", "preggers", "preggo", "prego", "scan"}
 # "mum to be", "dad-to-be", "20 weeks along": a pregnancy named without a pregnancy word.
-TO_BE = re.compile(r"\b(?:mum|mother|mom|dad|father|parents?)[\s-]+to[\s-]+be\b|\bweeks along\b", re.I)
+TO_BE = re.compile(
+    r"\b(?:mum|mother|mom|dad|father|parents?)[\s-]+to[\s-]+be\b|\bweeks along\b|\bgiv(?:e|ing) birth\b"
+    r"|\b(?:will|to) be born\b|\bbefore (?:the baby|she|he) is born\b|\bbirth plan\b",
+    re.I,
+)
 TEEN_RELATIONSHIP_CATEGORY = "teenage_relationship_abuse"
 # Concerns about harm by a parent or between adults that a teenage-relationship reading replaces
 # when the sentence names the child's own partner and no parent.
@@ -178,10 +184,11 @@ class Analyser:
         if examples is not None:
             # Never an emergency from a guess: "call 999 now" needs words that say now (the danger
             # reader and the catalogue's words) or the danger question, which is always asked first.
+            # Nor an injury to a baby who cannot move about, which its own rule reads from the age.
             texts = {
                 i.id: [*i.words, i.plain, *examples.get(i.id, ())]
                 for i in self.indicators.values()
-                if examples.get(i.id) and i.urgency != Urgency.emergency
+                if examples.get(i.id) and i.urgency != Urgency.emergency and i.id != NON_MOBILE_BABY
             }
             self.similar = Similar.train(texts, lambda t: [tok.norm_ for tok in self.parse(t)])
 
@@ -475,7 +482,8 @@ class Analyser:
         documents' rule), whatever words name the injury: a baby of six months or less, or one
         the text calls newborn or not mobile, and an injury word that is not negated, hypothetical
         or past."""
-        if self.non_mobile_baby is None or not is_non_mobile_baby(text):
+        # "with this foster carer 5 months": a child the text gives an age of one or more is no baby
+        if self.non_mobile_baby is None or not is_non_mobile_baby(text) or (read_age(text) or 0) >= 1:
             return None
         for token in doc:
             if token.norm_ in INJURY_WORDS or token.lower_ in INJURY_WORDS:

@@ -119,6 +119,7 @@ PEOPLE: dict[str, list[tuple[str, ...]]] = {
         ("caretaker",),
         ("foster", "carer"),
         ("driver",),
+        ("colleague",),
         ("leader",),
         ("foster", "dad"),
         ("foster", "mum"),
@@ -240,6 +241,7 @@ BEFORE = {"by", "from", "with"}
 # The person's own clause ends here: "I am her teacher and she told me dad hits her".
 STOPS = {",", ";", ".", "and", "but", "because", "who", "tell", "say", "told", "said", "when", "so", "that"}
 WINDOW = 6
+FOSTER_TITLES = {"auntie", "aunty", "uncle"}
 # Words that may stand between a name and the role it holds; and capitalised words that are no name.
 NAME_LINKS = {"is", "was", "the", "her", "his", "their", "my", "a", ",", "(", "-", "who", "s", "'s", "mum", "mums"}
 NOT_NAMES = {"i", "mum", "dad", "mother", "father", "she", "he", "they", "we", "the", "my", "her", "his", "a", "an"}
@@ -267,6 +269,12 @@ def read_involved(doc: Doc, matcher: PhraseIndex) -> list[str]:
         if role in ROLES_ANY_MENTION or _acts(doc, norms, lowers, start, end):
             found[role] = min(found.get(role, start), start)
             taken.update(range(start, end))
+    # A looked-after child calls foster carers "auntie" and "uncle": in a narrative about foster care,
+    # what "Auntie Carol" did, a foster carer did.
+    if "foster" in norms:
+        for role, start, end in matches:
+            if role == "relative" and lowers[start] in FOSTER_TITLES and _acts(doc, norms, lowers, start, end + 1):
+                found.setdefault("adult_working_with_children", start)
     # A person named and then said to hold a role ("Jan smack ... Jan is the foster carer", "Kev, her
     # mum's boyfriend"): what the name did, the role did.
     for name, (role, at) in _named_roles(doc, matches).items():

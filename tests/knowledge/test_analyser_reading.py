@@ -148,3 +148,29 @@ def test_words_that_only_look_like_a_concern(analyser):
 def test_a_foster_lady_is_a_foster_carer(analyser):
     text = "he tell me the foster lady she hit him with slipper on his legs"
     assert "adult_working_with_children" in analyser.analyse(text).involved
+
+
+def test_an_injury_to_a_child_the_text_gives_an_age_of_one_or_more_is_not_a_non_mobile_babys(analyser):
+    text = "Jayden (3) has been with this foster carer 5 months; we saw a bruise on his bottom"
+    assert "injury_non_mobile_baby" not in found(analyser, text)
+    assert "injury_non_mobile_baby" in found(analyser, "a 5 month old with a bruise on his cheek")
+
+
+def test_a_baby_born_already_is_not_unborn(analyser):
+    text = "mum of 6 month old on methadone, baby had NAS treatment at birth, she used heroin on top twice"
+    assert "unborn_parental_substance_misuse_significant" not in found(analyser, text)
+
+
+def test_a_babys_centile_line_is_not_a_county_line(analyser):
+    assert "cce_drug_running" not in found(analyser, "he's growing fine and the health visitor says he's on his line")
+
+
+def test_a_colleague_is_an_adult_who_works_with_children(analyser):
+    text = "one of my staff says she saw a colleague pinch a 2 year old on the hand"
+    assert "adult_working_with_children" in analyser.analyse(text).involved
+
+
+def test_a_looked_after_childs_auntie_is_a_foster_carer(analyser):
+    text = 'he is in foster care and told us "Auntie Carol hit my bum with the big spoon"'
+    assert "adult_working_with_children" in analyser.analyse(text).involved
+    assert "adult_working_with_children" not in analyser.analyse("my auntie hit me").involved
