@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from knowledge.analyser import Analyser  # noqa: E402
 from knowledge.analyser.catalogue import read_indicators  # noqa: E402
-from knowledge.analyser.corpus import dev_examples, load_corpus, score  # noqa: E402
+from knowledge.analyser.corpus import FRESH_PART, dev_examples, load_corpus, score  # noqa: E402
 from knowledge.loader import load_document  # noqa: E402
 
 
@@ -55,6 +55,13 @@ def main() -> None:
         print(f"indicators with no labelled sentence: {len(unlabelled)}: {', '.join(unlabelled)}")
     p, r, f = scores.micro()
     print(f"micro: precision {p:.3f} recall {r:.3f} F1 {f:.3f} (goal F1 >= 0.90)")
+    if args.split == "heldout":
+        for name, part in (
+            ("written beside the dev split", [e for e in examples if e.source != FRESH_PART]),
+            ("round 4, written without sight of the words", [e for e in examples if e.source == FRESH_PART]),
+        ):
+            p, r, f = score(analyser, part, danger).micro()
+            print(f"  held-out part {name} ({len(part)}): precision {p:.3f} recall {r:.3f} F1 {f:.3f}")
     if args.errors:
         for example, wrong, missed in scores.errors:
             print(f"  [{example.form}] {example.text!r}: wrong {sorted(wrong)} missed {sorted(missed)}")

@@ -4,9 +4,14 @@ Each record: text, labels (the indicator the sentence is about), also (neighbour
 same concern, e.g. the early-sign and the significant-harm indicator of one risk area, where the
 sentence alone cannot tell which grade applies), form (positive, negated, hypothetical, historical)
 and split (dev: used to write the words lists; heldout: never looked at while writing them).
+The held-out split has two parts: sentences written beside the dev ones by the same writers, and
+round 4 (round4_heldout.yml), written by writers who never saw the words lists (FRESH_PART).
 
 Scoring: a positive sentence is a true positive when any of labels + also is found (counted for its
 label), a false negative when none is; anything found outside labels + also is a false positive.
+
+A sentence labelled with a danger-now concern also accepts what the danger question confirms, which
+the engine adds whenever the analyser hears danger now.
 
 Some concerns are in the catalogue twice, under two categories, with the same level, urgency and
 meaning (SAME_CONCERN); a sentence about one is equally about the other, whichever the writer of the
@@ -22,8 +27,10 @@ from pathlib import Path
 import yaml
 
 from knowledge.analyser.analyser import Analyser
+from knowledge.schema import Urgency
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+FRESH_PART = "round4_heldout"
 SAME_CONCERN = (
     frozenset({"child_low_mood_anxiety", "low_mood_anxiety"}),
     frozenset({"parental_conflict_frequent", "parental_conflict_no_violence"}),
@@ -46,6 +53,7 @@ class Example:
     also: frozenset[str]
     form: str
     split: str
+    source: str = ""  # the corpus file it came from
 
 
 @dataclass
@@ -80,6 +88,7 @@ def load_corpus(folder: Path = CORPUS) -> list[Example]:
                     also=frozenset(raw.get("also") or ()),
                     form=raw["form"],
                     split=raw["split"],
+                    source=path.stem,
                 )
             )
     return examples
@@ -106,6 +115,12 @@ def score(analyser: Analyser, examples: list[Example], danger_confirms: frozense
         if analysis.immediate_danger:
             found |= danger_confirms
         acceptable = same_concern(example.labels | example.also)
+        # A sentence about a danger-now concern ("a baby alone in the flat now") is about the danger
+        # question's "yes" too, whatever category the concern sits in.
+        if any(
+            i in analyser.indicators and analyser.indicators[i].urgency == Urgency.emergency for i in example.labels
+        ):
+            acceptable |= danger_confirms
         hit = bool(found & acceptable)
         for indicator_id in example.labels:
             scores.tp[indicator_id] += hit

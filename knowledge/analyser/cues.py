@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from knowledge.analyser.age import NUMBER_WORDS
 from knowledge.analyser.pipeline import words
 
 NEGATION = {"not", "no", "never", "nobody", "none", "nothing", "noone", "neither", "nor", "without"}
@@ -90,12 +91,20 @@ HISTORY = [
     ("when", "-", "be", "young"),
     ("when", "-", "be", "younger"),
     ("when", "-", "be", "a", "baby"),
+    ("back", "then"),
+    ("back", "when"),
     ("in", "the", "end", "of"),
 ]
 HISTORY_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
 for _cue in HISTORY:
     HISTORY_BY_FIRST[_cue[0]] = (*HISTORY_BY_FIRST.get(_cue[0], ()), _cue)
 HISTORY_YEAR_PREFIX = ("back", "in")
+# A school stage named as the time of an event is the past: "back in year 8", "when she was in
+# reception", "back in primary".
+SCHOOL_STAGES = {"year", "reception", "nursery", "primary", "infants", "infant", "juniors", "junior", "yr"}
+# "when he was 7": an age the child had then. An age in weeks or months ("when she was 7 weeks")
+# is a baby's recent past, and stays a present concern.
+RECENT_UNITS = {"week", "weeks", "wk", "wks", "month", "months", "day", "days", "hour", "hours"}
 PASSIVE = {"be", "being", "get", "got"}
 PRESENT = {
     "still",
@@ -221,7 +230,10 @@ def _history_marks(doc: Doc) -> dict[str, set[int]]:
     past: set[int] = set()
     present = {i for i, (n, w) in enumerate(zip(norms, lowers, strict=True)) if n in PRESENT or w in PRESENT}
     for k in range(len(norms)):
-        if tuple(lowers[k : k + 2]) == HISTORY_YEAR_PREFIX and k + 2 < len(lowers) and lowers[k + 2].isdigit():
+        if tuple(lowers[k : k + 2]) == HISTORY_YEAR_PREFIX and k + 2 < len(lowers) and _then(lowers[k + 2]):
+            past.add(k)
+            continue
+        if _age_then(norms, lowers, k):
             past.add(k)
             continue
         if lowers[k] == "used" and k and norms[k - 1] in PASSIVE:
@@ -235,6 +247,22 @@ def _history_marks(doc: Doc) -> dict[str, set[int]]:
                 break
     marks = doc.user_data["history_marks"] = {"past": past, "present": present}
     return marks
+
+
+def _then(word: str) -> bool:
+    """A word after "back in" that names a time gone: a year, a school stage."""
+    return word.isdigit() or word in SCHOOL_STAGES
+
+
+def _age_then(norms: list[str], lowers: list[str], k: int) -> bool:
+    """ "when he was 7", "when she was in year 4": the age or school stage the child had then."""
+    if lowers[k] != "when" or k + 3 >= len(lowers) or lowers[k + 2] not in {"was", "were"}:
+        return False
+    after = lowers[k + 3]
+    if after == "in":
+        return k + 4 < len(lowers) and lowers[k + 4] in SCHOOL_STAGES
+    unit = lowers[k + 4] if k + 4 < len(lowers) else ""
+    return (after.isdigit() or after in NUMBER_WORDS.keys() - {"a", "an"}) and unit not in RECENT_UNITS
 
 
 def _clause(doc: Doc, span: Span) -> tuple[int, int]:

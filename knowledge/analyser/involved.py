@@ -246,6 +246,8 @@ FOSTER_TITLES = {"auntie", "aunty", "uncle"}
 NAME_LINKS = {"is", "was", "the", "her", "his", "their", "my", "a", ",", "(", "-", "who", "s", "'s", "mum", "mums"}
 NOT_NAMES = {"i", "mum", "dad", "mother", "father", "she", "he", "they", "we", "the", "my", "her", "his", "a", "an"}
 ROLES_ANY_MENTION = {"step_parent", "parent_partner"}
+# A role word that names a place or an outing is no person: "food from the staff room", "on the coach trip".
+PLACES = {"room", "rooms", "toilet", "toilets", "office", "meeting", "kitchen", "trip", "park"}
 
 
 def people_matcher(norm: Callable[[str], str]) -> PhraseIndex:
@@ -264,7 +266,7 @@ def read_involved(doc: Doc, matcher: PhraseIndex) -> list[str]:
     # Longest phrases first, so "carer at the home" is staff before "carer" is read as a parent.
     matches = sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
     for role, start, end in matches:
-        if any(j in taken for j in range(start, end)):
+        if any(j in taken for j in range(start, end)) or (end < len(lowers) and lowers[end] in PLACES):
             continue
         if role in ROLES_ANY_MENTION or _acts(doc, norms, lowers, start, end):
             found[role] = min(found.get(role, start), start)

@@ -170,6 +170,10 @@ def test_a_question_that_reports_a_fact_still_counts(analyser):
         "Dad hit her in the past, before he left.",
         "When she was little she was in care",
         "she was in care back in 2015",
+        "she was in care when she was 7, and has lived with her dad for years",
+        "Dad hit her when she was in year 4",
+        "back in reception she was in care",
+        "he was in care back then",
     ],
 )
 def test_history_does_not_count_as_now(analyser, text):
@@ -184,6 +188,20 @@ def test_not_any_more_is_a_negation_not_history(analyser):
 
 def test_history_with_a_present_marker_counts(analyser):
     assert "injury_from_parent" in ids(analyser.analyse("he used to hit her and he still hits her now"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a baby's age in weeks or months is its recent past
+        "dad hit her when she was 7 weeks old",
+        # "when he was drunk" or "a bit" is no age
+        "dad hit her when he was a bit drunk",
+        "dad hit her when he was in a temper",
+    ],
+)
+def test_a_when_clause_that_gives_no_age_then_is_not_history(analyser, text):
+    assert "injury_from_parent" in ids(analyser.analyse(text))
 
 
 def test_an_indicator_about_the_past_is_not_cancelled_by_history_words(analyser):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from knowledge.analyser import Analyser
 from knowledge.analyser.catalogue import read_indicators
-from knowledge.analyser.corpus import dev_examples, load_corpus, score
+from knowledge.analyser.corpus import FRESH_PART, dev_examples, load_corpus, score
 from knowledge.loader import load_document
 
 FORMS = {"positive", "negated", "hypothetical", "historical"}
@@ -62,11 +64,29 @@ def test_a_concern_in_the_catalogue_twice_is_scored_as_one(indicators):
 
 
 def test_the_held_out_score_does_not_fall_back(corpus, indicators):
-    # A floor just under the figure reached (micro-F1 0.822 after the team vignettes narrowed grave words that fired
-    # on ordinary sentences; 0.827 before), so a change to the words or
-    # the matching that loses held-out sentences fails here; the goal itself is 0.90.
-
+    # Floors just under the figures reached, per part of the held-out split, so a change to the words
+    # or the matching that loses held-out sentences fails here; the goal itself is 0.90 on the whole.
+    # The part written beside the dev sentences reached 0.833; round 4, written by people who never
+    # saw the words lists, 0.628 (0.618 before its dev half was read).
     danger = frozenset(load_document("england").questions["immediate_danger"].confirms)
     analyser = Analyser(indicators, examples=dev_examples())
-    scores = score(analyser, [e for e in corpus if e.split == "heldout"], danger)
-    assert scores.micro()[2] >= 0.818
+    held_out = [e for e in corpus if e.split == "heldout"]
+    beside = score(analyser, [e for e in held_out if e.source != FRESH_PART], danger)
+    fresh = score(analyser, [e for e in held_out if e.source == FRESH_PART], danger)
+    assert beside.micro()[2] >= 0.828
+    assert fresh.micro()[2] >= 0.62
+
+
+def test_the_danger_answer_is_no_false_alarm_beside_a_danger_now_concern(indicators):
+    # "a baby alone in the flat now" is a neglect concern of emergency urgency: the engine's
+    # "in danger now" beside it is the same concern, while beside a lesser one it is a false alarm.
+    from knowledge.analyser.corpus import Example
+
+    danger = frozenset(load_document("england").questions["immediate_danger"].confirms)
+    analyser = Analyser(indicators)
+    text = "there is a baby on its own in the flat right now, no adult with it"
+    assert analyser.analyse(text).immediate_danger
+    now = score(analyser, [Example(text, frozenset({"baby_alone_now"}), frozenset(), "positive", "dev")], danger)
+    lesser = score(analyser, [Example(text, frozenset({"supervision_lapses"}), frozenset(), "positive", "dev")], danger)
+    assert not now.fp & Counter(danger)
+    assert lesser.fp & Counter(danger)

@@ -27,6 +27,16 @@ def test_fgm_told_in_the_past_is_known_fgm_now(analyser):
     assert "physical_abuse_disclosure" not in found(analyser, "her father hit her years ago when she was small")
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["when i was little my uncle touched me", "years ago my stepdad raped me", "he sexually abused me when i was 7"],
+)
+def test_sexual_abuse_told_as_past_is_still_a_concern(analyser, text):
+    # Non-recent abuse is in scope (001_587524bd8325dec7.txt lines 726-732): whoever did it may be
+    # near children now, so the disclosure counts whenever it happened.
+    assert found(analyser, text) & {"sexual_abuse_disclosure", "intrafamilial_sexual_abuse"}
+
+
 def test_a_hyphen_inside_a_word_does_not_break_a_phrase(analyser):
     assert "radicalisation_extremist_views" in found(analyser, "his older brother is in a far-right group")
 
