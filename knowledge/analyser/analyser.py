@@ -60,6 +60,7 @@ ADULTS |= {"grandfather", "aunt", "uncle", "woman", "man", "boyfriend", "girlfri
 CHILDREN = {"he", "she", "him", "her", "i", "me", "son", "daughter", "child", "boy", "girl", "kid", "pupil"}
 SUBJECT_WINDOW = 6
 INTENSIFIERS = {"so"}
+PUT_OUT = {"kick", "throw", "chuck", "boot"}
 # Norms of the words that name an injury on a baby's body.
 INJURY_WORDS = {"bruise", "bruising", "bruised", "fracture", "fractured", "burn", "burnt", "scald", "injury", "injure"}
 INJURY_WORDS |= {"swelling", "swollen", "bleed", "bleeding", "cut", "mark", "graze", "lump"}
@@ -278,6 +279,14 @@ class Analyser:
         if in_span > (in_pattern if key in self.negative_phrases else 0):
             return True
         if _harm_to_an_adult(doc, span, elements):
+            return True
+        # "kicked me out", "threw him out": put out of the house, not struck.
+        if (
+            span.end < len(doc)
+            and doc[span.end].lower_ == "out"
+            and "out" not in elements
+            and any(t.norm_ in PUT_OUT for t in span)
+        ):
             return True
         return key not in self.timeless and cues.historical(doc, span)
 

@@ -68,6 +68,8 @@ HYPOTHETICAL_OPENERS = {
     ("if",),
 }
 IF_WINDOW = 4
+QUESTION_WORDS = {"what", "whats", "how", "does", "do", "would", "could", "can", "is"}
+ASKING = {"mean", "means", "meant", "sign", "signs", "count", "counts", "definition"}
 MODALS = {"would", "could", "might", "may", "will", "should", "shall", "ca"}
 
 HISTORY = [
@@ -188,9 +190,19 @@ def hypothetical(doc: Doc, span: Span) -> bool:
                 between = norms[k + len(opener) :]
                 if not any(b in {".", ";", "but"} for b in between):
                     return True
+    if asks_what_it_means(doc, sent_start, sent_end):
+        return True
     # A question that reports a fact ("is it normal he has bruises?") still counts; one that
     # asks about a possibility ("would he hit her?") does not.
     return doc[sent_end - 1].text.endswith("?") and any(doc[i].lower_ in MODALS for i in range(sent_start, span.start))
+
+
+def asks_what_it_means(doc: Doc, start: int, end: int) -> bool:
+    """A question about what a concern is or how to tell it ("what does honour based abuse mean",
+    "what are the signs a kid is being used to sell drugs", "would she count as a young carer"),
+    question mark or not: it reports nothing."""
+    lowers = [doc[i].lower_ for i in range(start, end)]
+    return bool(lowers) and lowers[0] in QUESTION_WORDS and bool(ASKING & set(lowers))
 
 
 def _done_to_the_writer(doc: Doc, span: Span) -> bool:

@@ -239,6 +239,7 @@ NEGATED_VERBS = {
 EXCEPTION_NORMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "be"}
 # Case-note shorthand for time, read as the word it stands for ("sectioned last yr" is the past).
 EXCEPTION_NORMS |= {"yr": "year", "yrs": "year", "wk": "week", "wks": "week", "mth": "month", "mths": "month"}
+UNSPLIT = {"wed"}
 FUZZY_MIN_LENGTH = 5
 FUZZY_CUTOFF = 86
 
@@ -246,6 +247,9 @@ FUZZY_CUTOFF = 86
 @lru_cache(maxsize=1)
 def build_nlp() -> Language:
     nlp = spacy.blank("en")
+    # spaCy reads "wed" as "we'd" written without its apostrophe; in a worry about a child it is far
+    # more often the verb ("plans for her to wed a man abroad").
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.lower() not in UNSPLIT}
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()

@@ -208,3 +208,18 @@ def test_words_inside_a_longer_match_belong_to_it_only_when_they_add_nothing_the
 
 def test_one_word_for_friends():
     assert _found(Analyser([_indicator("lonely", ["no friends"])]), "she has no mates at school") == {"lonely"}
+
+
+def test_words_of_place_and_time_do_not_make_a_guess():
+    # "school" and "month" are in the texts of many indicators: sharing them and one more word is
+    # no reason to guess a concern ("Mum has told the school so we can keep an eye").
+    many = [_indicator(f"concern_{i}", [f"school worry number {i}"]) for i in range(16)]
+    analyser = Analyser(
+        [*many, _indicator("black_eye", ["black eye at school"])],
+        examples={
+            "black_eye": ["she came to school with a black eye"],
+            **{f"concern_{i}": [f"a worry at school, the {i}th"] for i in range(16)},
+        },
+    )
+    assert _found(analyser, "she came in with a black eye and a swollen lip") == {"black_eye"}
+    assert _found(analyser, "mum has told the school so we can keep an eye") == set()

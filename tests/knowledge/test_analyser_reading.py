@@ -184,3 +184,29 @@ def test_a_looked_after_childs_auntie_is_a_foster_carer(analyser):
     text = 'he is in foster care and told us "Auntie Carol hit my bum with the big spoon"'
     assert "adult_working_with_children" in analyser.analyse(text).involved
     assert "adult_working_with_children" not in analyser.analyse("my auntie hit me").involved
+
+
+def test_put_out_of_the_house_is_not_struck(analyser):
+    assert "physical_abuse_disclosure" not in found(analyser, "mum kicked me out again and says shes done with me")
+    assert "abandoned_or_excluded_from_home" in found(analyser, "mum kicked me out again and says shes done with me")
+    assert "physical_abuse_disclosure" in found(analyser, "my dad kicks me when hes angry")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what does honour based abuse mean",
+        "what are the signs a kid is being used to sell drugs",
+        "would my daughter count as a young carer if she helps with her brother sometimes",
+    ],
+)
+def test_a_question_about_what_a_concern_means_reports_nothing(analyser, text):
+    assert found(analyser, text) == set()
+
+
+def test_a_child_asking_whether_it_counts_still_discloses(analyser):
+    assert "physical_abuse_disclosure" in found(analyser, "does it count as abuse if my dad hits me with a belt")
+
+
+def test_wed_is_the_verb_not_we_would(analyser):
+    assert "forced_marriage" in found(analyser, "her parents have arranged for her to wed a man in pakistan")
