@@ -49,6 +49,7 @@ PERSON = frozenset(
 )
 FIRST_PERSON = frozenset(["i", "me", "my", "we", "us", "our"])
 MAX_GAP = 3  # words allowed between two words of a pattern
+CLAUSE_WORDS = frozenset({"that", "because", "but", "when", "while", "who", "which", "whereas", "although", "if"})
 HISTORY_WORDS = {"previous", "previously", "past", "history", "before", "ago", "historic", "historical", "used"}
 TAG_ADULT_WORKING_WITH_CHILDREN = "adult_working_with_children"
 TAG_LASTING = "lasting"
@@ -123,7 +124,7 @@ class Analyser:
         tokenised = {key: [bare(self.nlp.make_doc(w), fuzzy=False) for w in words] for key, words in phrases.items()}
         vocabulary = {t.norm_ for docs in tokenised.values() for d in docs for t in d if t.norm_ not in FILLER}
         self.normaliser = Normaliser(self.nlp, vocabulary)
-        self.phrases = PhraseIndex(MAX_GAP, frozenset(cues.NEGATION), frozenset(FILLER))
+        self.phrases = PhraseIndex(MAX_GAP, frozenset(cues.NEGATION), frozenset(FILLER), CLAUSE_WORDS)
         for key, docs in tokenised.items():
             for phrase in docs:
                 elements = _pattern(phrase)

@@ -30,13 +30,20 @@ class Phrase:
 
 class PhraseIndex:
     def __init__(
-        self, max_gap: int, tight: frozenset[str] = frozenset(), fillers: frozenset[str] = frozenset()
+        self,
+        max_gap: int,
+        tight: frozenset[str] = frozenset(),
+        fillers: frozenset[str] = frozenset(),
+        clause_words: frozenset[str] = frozenset(),
     ) -> None:
         """tight: words after which the gap holds only fillers ("not cared for" is not "doesnt have to
-        care for", "not looked after" is not "havent slept for months looking after")."""
+        care for", "not looked after" is not "havent slept for months looking after").
+        clause_words: words that open another clause, which a gap never crosses ("told her teacher
+        that her stepdad hits her" is no "teacher hits")."""
         self.max_gap = max_gap
         self.tight = tight
         self.fillers = fillers
+        self.clause_words = clause_words
         self.by_first: dict[str, list[tuple[Phrase, frozenset[str]]]] = defaultdict(list)
 
     def add(self, key: str, elements: list[Element]) -> None:
@@ -85,8 +92,10 @@ class PhraseIndex:
         element = elements[k]
         tight = isinstance(elements[k - 1], str) and elements[k - 1] in self.tight
         for j in range(at, min(at + self.max_gap + 1, len(norms))):
-            if j > at and (punct[j - 1] or (tight and norms[j - 1] not in self.fillers)):
-                return None  # a gap never crosses punctuation
+            if j > at and (
+                punct[j - 1] or norms[j - 1] in self.clause_words or (tight and norms[j - 1] not in self.fillers)
+            ):
+                return None  # a gap never crosses punctuation or into another clause
             norm = norms[j]
             if norm == element if isinstance(element, str) else norm in element:
                 rest = self._rest(norms, punct, elements, k + 1, j + 1)

@@ -210,3 +210,15 @@ def test_a_child_asking_whether_it_counts_still_discloses(analyser):
 
 def test_wed_is_the_verb_not_we_would(analyser):
     assert "forced_marriage" in found(analyser, "her parents have arranged for her to wed a man in pakistan")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["she told her teacher that her stepdad hits her", "she told the teacher that her uncle touches her"],
+)
+def test_a_phrase_never_reaches_into_another_clause(analyser, text):
+    # The teacher is who she told, not who hurt her: no allegation against staff (LADO) from the
+    # words of two clauses, while the family member's harm is still read.
+    result = found(analyser, text)
+    assert not {i for i in result if i.startswith("staff_")}
+    assert result & {"physical_abuse_disclosure", "intrafamilial_sexual_abuse"}
