@@ -32,12 +32,18 @@ def test_the_canary_never_reaches_the_logs(tmp_path):
     )  # fmt: skip
     try:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
+        # Start-up imports spaCy and builds the analyser from the catalogue: well over ten seconds on
+        # a slow or busy two-core machine, so wait on a deadline and say so if it never answers.
+        deadline = time.monotonic() + 120
+        while True:
+            assert server.poll() is None, "the API exited during start-up"
             try:
                 if httpx.get(f"{base}/healthz").status_code == 200:
                     break
             except httpx.TransportError:
-                time.sleep(0.1)
+                pass
+            assert time.monotonic() < deadline, "the API did not answer within 120 s"
+            time.sleep(0.1)
         narrative = f"{CANARY} told me her stepdad hits her with a belt and she is scared to go home."
         assessed = httpx.post(f"{base}/api/v1/assessments", json={"reporter_role": "teacher", "narrative": narrative})
         assert assessed.status_code == 200
