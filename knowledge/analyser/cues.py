@@ -107,6 +107,7 @@ SCHOOL_STAGES = {"year", "reception", "nursery", "primary", "infants", "infant",
 # "when he was 7": an age the child had then. An age in weeks or months ("when she was 7 weeks")
 # is a baby's recent past, and stays a present concern.
 RECENT_UNITS = {"week", "weeks", "wk", "wks", "month", "months", "day", "days", "hour", "hours"}
+AGE_WORDS = NUMBER_WORDS.keys() - {"a", "an"}  # "when he was a bit drunk" gives no age
 PASSIVE = {"be", "being", "get", "got"}
 PRESENT = {
     "still",
@@ -274,7 +275,7 @@ def _age_then(norms: list[str], lowers: list[str], k: int) -> bool:
     if after == "in":
         return k + 4 < len(lowers) and lowers[k + 4] in SCHOOL_STAGES
     unit = lowers[k + 4] if k + 4 < len(lowers) else ""
-    return (after.isdigit() or after in NUMBER_WORDS.keys() - {"a", "an"}) and unit not in RECENT_UNITS
+    return (after.isdigit() or after in AGE_WORDS) and unit not in RECENT_UNITS
 
 
 def _clause(doc: Doc, span: Span) -> tuple[int, int]:

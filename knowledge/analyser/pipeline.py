@@ -237,8 +237,6 @@ NEGATED_VERBS = {
 
 # Halves of contractions the tokenizer splits off ("can't" -> "ca" + "n't", "won't" -> "wo" + "n't").
 EXCEPTION_NORMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "be"}
-# Case-note shorthand for time, read as the word it stands for ("sectioned last yr" is the past).
-EXCEPTION_NORMS |= {"yr": "year", "yrs": "year", "wk": "week", "wks": "week", "mth": "month", "mths": "month"}
 UNSPLIT = {"wed"}
 FUZZY_MIN_LENGTH = 5
 FUZZY_CUTOFF = 86

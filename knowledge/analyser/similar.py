@@ -62,7 +62,7 @@ CAUTION |= {"younger", "once"}  # "when he was younger", "he went missing once"
 CAUTION |= {"fine", "normal", "normally", "well", "good", "clean", "tidy", "stable", "safe", "happy"}
 CAUTION |= {"settled", "ok", "okay", "plenty", "healthy", "thriving", "attending", "date", "lovely", "appropriate"}
 CAUTION |= {"nicely", "gaining", "punctual", "loving", "supportive"}
-CAUTION |= {"supporting", "affectionate", "praising", "capable", "involved", "thriving", "playing", "polite", "bike"}
+CAUTION |= {"supporting", "affectionate", "praising", "capable", "involved", "playing", "polite", "bike"}
 
 
 def content(norms: Iterable[str]) -> list[str]:
@@ -75,8 +75,8 @@ class Similar:
         tf = {key: counts for key, counts in tf.items() if counts}
         df = Counter(w for counts in tf.values() for w in counts)
         self.idf = {w: math.log((1 + len(tf)) / n) for w, n in df.items()}  # smoothed: never 0
-        self.df = df
-        self.common = max(COMMON_MIN, COMMON_SHARE * len(tf))
+        common = max(COMMON_MIN, COMMON_SHARE * len(tf))
+        self.distinctive = {w for w, n in df.items() if n <= common}
         self.index: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for key, counts in tf.items():
             vector = {w: (1 + math.log(n)) * self.idf[w] for w, n in counts.items()}
@@ -98,7 +98,7 @@ class Similar:
         scores: Counter = Counter()
         shared: Counter = Counter()
         for w, q in query.items():
-            distinctive = self.df[w] <= self.common
+            distinctive = w in self.distinctive
             for key, x in self.index[w]:
                 scores[key] += x * q / length
                 shared[key] += distinctive
