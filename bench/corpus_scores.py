@@ -55,16 +55,31 @@ def main() -> None:
         print(f"indicators with no labelled sentence: {len(unlabelled)}: {', '.join(unlabelled)}")
     p, r, f = scores.micro()
     print(f"micro: precision {p:.3f} recall {r:.3f} F1 {f:.3f} (goal F1 >= 0.90)")
+    print(f"  {grades(scores)}")
     if args.split == "heldout":
         for name, part in (
             ("written beside the dev split", [e for e in examples if e.source != FRESH_PART]),
             ("round 4, written without sight of the words", [e for e in examples if e.source == FRESH_PART]),
         ):
-            p, r, f = score(analyser, part, danger).micro()
+            part_scores = score(analyser, part, danger)
+            p, r, f = part_scores.micro()
             print(f"  held-out part {name} ({len(part)}): precision {p:.3f} recall {r:.3f} F1 {f:.3f}")
+            print(f"    {grades(part_scores)}")
     if args.errors:
         for example, wrong, missed in scores.errors:
             print(f"  [{example.form}] {example.text!r}: wrong {sorted(wrong)} missed {sorted(missed)}")
+
+
+def grades(scores) -> str:
+    """The advice sentence by sentence: the highest level and urgency read against the label's."""
+    g = scores.grades
+    positive = g["below"] + g["same"] + g["above"]
+    other = g["false alarm"] + g["quiet"]
+    return (
+        f"positive sentences by highest level and urgency read: below the label's {g['below']}/{positive} "
+        f"({g['below'] / max(positive, 1):.1%}), same {g['same']}, above {g['above']}; "
+        f"negated, hypothetical or historical sentences read as a concern: {g['false alarm']}/{other}"
+    )
 
 
 if __name__ == "__main__":

@@ -62,6 +62,10 @@ class Scores:
     fp: Counter = field(default_factory=Counter)
     fn: Counter = field(default_factory=Counter)
     errors: list[tuple[Example, set[str], set[str]]] = field(default_factory=list)
+    # What the advice would be, sentence by sentence: a positive sentence's highest level and
+    # urgency found against its label's ("below" is under-triage, rule 2), and whether a negated,
+    # hypothetical or historical sentence raised anything ("false alarm") or nothing ("quiet").
+    grades: Counter = field(default_factory=Counter)
 
     def micro(self) -> tuple[float, float, float]:
         return _prf(sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values()))
@@ -132,4 +136,21 @@ def score(analyser: Analyser, examples: list[Example], danger_confirms: frozense
             scores.fn[indicator_id] += 1
         if wrong or missed:
             scores.errors.append((example, wrong, missed))
+        scores.grades[_grade(analyser, example, found)] += 1
     return scores
+
+
+def _grade(analyser: Analyser, example: Example, found: set[str]) -> str:
+    if not example.labels:
+        return "false alarm" if found else "quiet"
+    want = _highest(analyser, example.labels)
+    got = _highest(analyser, found)
+    if got[0] < want[0] or got[1] < want[1]:
+        return "below"
+    return "above" if got[0] > want[0] else "same"
+
+
+def _highest(analyser: Analyser, ids: set[str] | frozenset[str]) -> tuple[int, int]:
+    """The highest level and the highest urgency rank among the indicators (0, 0 for none)."""
+    known = [analyser.indicators[i] for i in ids if i in analyser.indicators]
+    return max((i.level for i in known), default=0), max((i.urgency.rank for i in known), default=0)
