@@ -52,6 +52,9 @@ async def assess_and_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -
     unanswered = [q for q in response.get("questions", []) if q["id"] not in answers and q["id"] not in asked]
     if unanswered and asked_count < get_settings().max_questions and response.get("urgency") != "emergency":
         question = unanswered[0]
+        if narrative and not asked and not response.get("indicators"):
+            audience = response.get("audience", "public")
+            dispatcher.utter_message(text=wording.NOT_UNDERSTOOD.get(audience, wording.NOT_UNDERSTOOD["public"]))
         dispatcher.utter_message(text=question["text"], buttons=answer_buttons(question["id"]))
         asked[question["id"]] = question["text"]
         return [

@@ -18,6 +18,15 @@ URGENCY_WORDS = {
 }
 
 
+# Said before the first question when the worry's words matched nothing in the guidance: the API then
+# asks about each kind of harm in turn, and the person should know why.
+NOT_UNDERSTOOD = {
+    "professional": "Nothing in what you wrote matched the guidance's signs of need, so I will ask about each kind of harm in turn.",
+    "public": "I'm not sure I understood all of that, so I'll ask about a few kinds of harm, one at a time.",
+    "child": "I'm not sure I understood all of that. Can I ask you a few questions, one at a time?",
+}
+
+
 def recommendation(response: dict[str, Any], reporter_role: str | None) -> str:
     audience = response.get("audience", "public")
     if audience == "child":

@@ -155,7 +155,7 @@ def assess(
             "urgency": outcome.urgency,
             "routes": list(outcome.routes),
             "indicators": _matched(book, evidence, ordered, reader, trusted),
-            "rationale": _rationale(book, outcome, ordered, reader),
+            "rationale": _rationale(book, outcome, ordered, reader, described=analysis is not None),
             "next_steps": list(wording.steps),
             "questions": _questions(doc, book, evidence, mask, answers, prefix, outcome, reader, not trusted),
             "consent": _consent(book, outcome, evidence, reader),
@@ -545,14 +545,25 @@ def _matched(
     return found
 
 
-def _rationale(book: _Book, outcome: Outcome, ordered: list[str], reader: str) -> str:
-    """`ordered` is the evidence's indicator ids, most serious first (see _Book.position)."""
-    parts = [book.level_heads[reader][outcome.level]]
-    if not ordered:
-        parts.append("Nothing described so far points to a need beyond what universal services give.")
-    else:
+def _rationale(book: _Book, outcome: Outcome, ordered: list[str], reader: str, described: bool) -> str:
+    """`ordered` is the evidence's indicator ids, most serious first (see _Book.position); `described`:
+    the worry was told in words."""
+    if ordered:
         seen = book.seen[reader]
-        parts.append("What we saw: " + "; ".join([seen[i] for i in ordered[:5]]) + ".")
+        parts = [
+            book.level_heads[reader][outcome.level],
+            "What we saw: " + "; ".join(seen[i] for i in ordered[:5]) + ".",
+        ]
+    elif described:
+        # No level head saying the needs are met: words that matched nothing may tell of harm in a
+        # way the analyser does not know, and reassurance the service cannot give is never given
+        # (safety rule 3).
+        parts = [NOT_MATCHED[reader]]
+    else:
+        parts = [
+            book.level_heads[reader][outcome.level],
+            "Nothing described so far points to a need beyond what universal services give.",
+        ]
     parts.extend(outcome.because)
     return " ".join(parts)
 
@@ -667,7 +678,7 @@ class _Plan(NamedTuple):
 
     order: int
     id: str
-    kind: int  # 0 asked first (immediate danger), 1 standing, 2 asked when its answer could change the outcome
+    kind: int  # 0 asked first (immediate danger), 1 standing or screening, 2 asked when its answer could change the outcome
     confirms: frozenset[str]
     rules_out: tuple[str, ...]
     yes: int  # what its confirmed indicators bring, as a mask (see _Book)
@@ -754,18 +765,21 @@ class _Book:
             _Plan(
                 order=order,
                 id=question.id,
-                kind=0 if question.always_first else 1 if question.standing else 2,
+                kind=0 if question.always_first else 1 if question.standing or question.screening else 2,
                 confirms=frozenset(question.confirms),
                 rules_out=tuple(question.rules_out),
                 yes=_bits(self.masks, question.confirms),
             )
             for order, question in enumerate(questions)
         )
-        # Questions that may be asked whatever the case holds, as bits above questions_at.
+        # Questions that may be asked whatever the case holds, as bits above questions_at, and those
+        # asked only while words were given and nothing is a concern yet.
+        question_bit = {q.id: 1 << (self.questions_at + n) for n, q in enumerate(questions)}
         self.always = _bits(
-            {q.id: 1 << (self.questions_at + n) for n, q in enumerate(questions)},
-            (q.id for q in questions if q.always_first or q.standing or not q.ask_when),
+            question_bit,
+            (q.id for q in questions if q.always_first or q.standing or not (q.ask_when or q.screening)),
         )
+        self.screening = _bits(question_bit, (q.id for q in questions if q.screening))
 
         # The response's words, per audience (by its value): what an indicator, a route, a level,
         # a question and the consent advice read as.
@@ -898,6 +912,22 @@ def _book(doc: ThresholdDocument) -> _Book:
 
 
 _NO_CHANGE = (0, 0, 0)
+# Said, by reader, when words were given and nothing in them, the ticks or the answers is a concern.
+NOT_MATCHED = {
+    "professional": (
+        "Nothing in the words used matched a sign of need in this guidance. That is not a finding that the"
+        " child is safe: if you suspect the child is suffering or likely to suffer significant harm, refer"
+        " to the front door anyway."
+    ),
+    "public": (
+        "I could not match what you told me to the signs of need in this guidance. That does not mean the"
+        " child is safe: if you think the child is being harmed, tell children's services anyway."
+    ),
+    "child": (
+        "I could not understand everything you told me, and that does not mean you are safe. Please tell"
+        " a grown-up you trust, or Childline."
+    ),
+}
 
 
 def _questions(
@@ -924,8 +954,12 @@ def _questions(
     # Only a "no" to what the text suggested can remove evidence; facts alone hold none.
     text = analysed and any(item.origin == "text" for item in evidence.values())
     plans, features = book.plans, book.features
-    # The askable questions as bits, lowest first: visited in the document's order.
+    # The askable questions as bits, lowest first: visited in the document's order. Words that gave
+    # nothing the guidance names are no sign that all is well: the analyser misses wording it has
+    # not met, so the screening questions ask about each kind of harm in turn until one is a concern.
     askable = (mask >> book.questions_at) | (book.always >> book.questions_at)
+    if analysed and not evidence:
+        askable |= book.screening >> book.questions_at
     while askable:
         low = askable & -askable
         askable ^= low

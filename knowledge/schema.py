@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
 SeedFile = Annotated[str, StringConstraints(pattern=r"^00[0-4]_[0-9a-f]{16}\.txt$")]
@@ -145,7 +145,22 @@ class Question(Strict):
     )
     always_first: bool = Field(False, description="asked before anything else while unanswered (immediate danger)")
     standing: bool = Field(False, description="asked in every conversation while unanswered, after always_first ones")
+    screening: bool = Field(
+        False,
+        description=(
+            "asked in the document's order, with the standing ones, only while the person has described"
+            " the worry in words and nothing in the words, the ticks or the answers is a concern yet"
+        ),
+    )
     source: list[Source] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _screening_stands_alone(self) -> Question:
+        # A screening question is asked because nothing is a concern yet: a condition on what is
+        # present, or being always asked, would contradict that.
+        if self.screening and (self.ask_when or self.standing or self.always_first):
+            raise ValueError(f"question {self.id}: a screening question has no ask_when, standing or always_first")
+        return self
 
 
 class Contact(Strict):

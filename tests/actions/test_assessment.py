@@ -6,6 +6,7 @@ import pytest
 from rasa_sdk.events import SlotSet
 from trackers import load_json, tracker
 
+from actions import wording
 from actions.assessment import ActionAskWorry, ActionAssess, ActionChangeAnswer
 from actions.safety import answer_buttons
 
@@ -28,6 +29,23 @@ async def test_worry_is_sent_and_the_apis_first_question_asked(api, dispatcher):
         SlotSet("stage", "question"),
     ]
     assert [(m["text"], m["buttons"]) for m in dispatcher.messages] == [(QUESTION, answer_buttons("injury_visible"))]
+
+
+async def test_words_the_guidance_does_not_match_are_said_to_be_not_understood_before_the_first_question(
+    api, dispatcher
+):
+    # The API's real answer to words that matched nothing: no indicator, and its screening questions.
+    api.assessment = load_json("assessment_unmatched.json")
+    first = api.assessment["questions"][0]
+    await ActionAssess().run(dispatcher, tracker("tracker_teacher_worry"), {})
+
+    assert [m["text"] for m in dispatcher.messages] == [wording.NOT_UNDERSTOOD["public"], first["text"]]
+
+
+async def test_words_that_matched_are_not_called_not_understood(api, dispatcher):
+    await ActionAssess().run(dispatcher, tracker("tracker_teacher_worry"), {})
+
+    assert not set(wording.NOT_UNDERSTOOD.values()) & {m["text"] for m in dispatcher.messages}
 
 
 async def test_answer_is_recorded_and_the_next_unasked_question_follows(api, dispatcher):

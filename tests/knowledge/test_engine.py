@@ -2,7 +2,7 @@
 
 import pytest
 
-from knowledge import AssessmentRequest, InvalidRequest, assess
+from knowledge import AssessmentRequest, InvalidRequest, assess, engine
 from knowledge.loader import load_document
 from knowledge.schema import Consent, Route, Urgency
 
@@ -45,6 +45,50 @@ def test_every_question_offered_could_change_the_outcome():
             no = assess(request.model_copy(update={"answers": {question.id: False}}))
             outcomes = {(r.level, r.urgency, tuple(r.routes)) for r in (base, yes, no)}
             assert len(outcomes) > 1, (indicator_id, question.id)
+
+
+SCREENING = [q.id for q in DOC.questions.values() if q.screening]
+UNREAD = "Something about the way things are at number 12 does not sit right with me."
+
+
+def test_words_that_match_nothing_are_never_read_as_needs_met():
+    response = ask(reporter_role="public", narrative=UNREAD, answers={"immediate_danger": False})
+    assert response.indicators == [] and response.level == 1
+    assert response.rationale.startswith(engine.NOT_MATCHED["public"])
+    assert "met" not in response.rationale and "Nothing described" not in response.rationale
+
+
+def test_words_that_match_nothing_lead_to_a_question_about_each_kind_of_harm_in_turn():
+    assert len(SCREENING) >= 4
+    answers = {"immediate_danger": False}
+    asked = []
+    while True:
+        questions = [q.id for q in ask(reporter_role="public", narrative=UNREAD, answers=answers).questions]
+        if not questions or questions[0] not in SCREENING:
+            break
+        asked.append(questions[0])
+        answers[questions[0]] = False
+    assert asked == SCREENING  # each in the document's order, none twice
+    assert "concern_is_about_adult_working_with_children" in questions
+
+
+@pytest.mark.parametrize("question_id", SCREENING)
+def test_a_yes_to_a_screening_question_is_a_concern_and_ends_the_screening(question_id):
+    answers = {"immediate_danger": False, question_id: True}
+    response = ask(reporter_role="teacher", child_age_years=9, narrative=UNREAD, answers=answers)
+    assert response.level >= 3
+    assert {i.id for i in response.indicators} == set(DOC.questions[question_id].confirms)
+    assert not {q.id for q in response.questions} & set(SCREENING)
+    assert engine.NOT_MATCHED["professional"] not in response.rationale
+
+
+def test_screening_is_for_words_that_matched_nothing():
+    read = ask(reporter_role="teacher", narrative="He told me his dad hits him with a belt", answers={})
+    ticked = ask(reporter_role="teacher", indicators=["hunger_sometimes"])
+    no_words = ask(reporter_role="teacher", answers={"immediate_danger": False})
+    for response in (read, ticked, no_words):
+        assert not {q.id for q in response.questions} & set(SCREENING)
+    assert "Nothing described so far" in no_words.rationale
 
 
 @pytest.mark.parametrize("category", sorted(c.id for c in DOC.categories.values() if c.consent is Consent.do_not_seek))

@@ -70,6 +70,11 @@ def plain_ranking(doc, request, analysis):
     for order, question in enumerate(doc.questions.values()):
         if question.id in request.answers:
             continue
+        if question.screening:
+            # asked only while nothing is a concern (the analysis here always holds words)
+            if not evidence:
+                ranked.append((1, 0, 0, 0, order, question.id))
+            continue
         if question.always_first or question.standing:
             if any(i not in evidence for i in question.confirms):
                 ranked.append((0 if question.always_first else 1, 0, 0, 0, order, question.id))

@@ -82,6 +82,16 @@ def test_a_question_confirming_an_unknown_indicator_is_refused(england_copy):
         read_document(england_copy)
 
 
+def test_a_screening_question_with_a_condition_is_refused(england_copy):
+    def conditional(questions):
+        screen = next(q for q in questions if q.get("screening"))
+        screen["ask_when"] = ["neglect"]
+
+    edit_yaml(england_copy / "questions" / "core.yml", conditional)
+    with pytest.raises(DocumentError, match="a screening question has no ask_when, standing or always_first"):
+        read_document(england_copy)
+
+
 def test_broken_yaml_is_reported_with_its_file(england_copy):
     (england_copy / "questions" / "core.yml").write_text("- id: [unclosed\n")
     with pytest.raises(DocumentError, match=r"core\.yml: not valid YAML"):
