@@ -25,7 +25,27 @@ NUMBER_WORDS = {
     "a": 1,
     "an": 1,
 }
-_NUM = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+
+# The patterns below are tried at every word of every narrative, so the lists of numbers and child
+# words in them are written to be turned down fast, with exactly the matches of a plain list of
+# alternatives: a look-ahead for the letters the words start with, and the words grouped by first
+# letter (only those starting with a place's letter can match there, tried in their own order).
+def _starting(words: list[str], digits: bool = False) -> str:
+    """A look-ahead for the first characters of `words` (and of a number in digits)."""
+    return "(?=[" + (r"\d" if digits else "") + "".join(sorted({word[0] for word in words})) + "])"
+
+
+def _one_of(words: list[str]) -> str:
+    """`words` as alternatives, in their order, grouped by first letter."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "(?:" + "|".join(first + "(?:" + "|".join(rests) + ")" for first, rests in by_first.items()) + ")"
+
+
+_NUMBERS = sorted(NUMBER_WORDS, key=len, reverse=True)
+_NUM = _starting(_NUMBERS, digits=True) + r"(\d{1,2}|" + _one_of(_NUMBERS) + r")"
 _SEP = r"[\s-]*"
 
 # Most specific first: an explicit age beats a school year, which beats a word like "toddler".
@@ -48,9 +68,13 @@ _SAID_AGE = re.compile(
     re.I,
 )
 _SCHOOL_YEAR = re.compile(r"\b(?:year|yr|y)\s?(\d{1,2})\b(?!\s*(?:olds?|-old|ago))", re.I)
+_CHILD_WORDS = ["boy", "girl", "child", "kid", "son", "daughter", "toddler", "lad", "lass"]
 _OF_AGE = re.compile(
-    r"\b(?:boy|girl|child|kid|son|daughter|toddler|lad|lass)\s+(?:of|aged)\s+(?:about\s+|around\s+|roughly\s+|maybe\s+)?"
-    r"(\d{1,2}|" + "|".join(w for w in sorted(NUMBER_WORDS, key=len, reverse=True) if w not in ("a", "an")) + r")\b",
+    r"\b"
+    + _starting(_CHILD_WORDS)
+    + _one_of(_CHILD_WORDS)
+    + r"\s+(?:of|aged)\s+(?:about\s+|around\s+|roughly\s+|maybe\s+)?"
+    r"(\d{1,2}|" + _one_of([w for w in _NUMBERS if w not in ("a", "an")]) + r")\b",
     re.I,
 )
 _BRACKET = re.compile(r"[A-Z][a-z]+\s*\((\d{1,2})\)")

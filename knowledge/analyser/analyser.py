@@ -16,7 +16,7 @@ from knowledge.analyser.danger import danger_matcher, read_danger, told_as_over
 from knowledge.analyser.involved import people_matcher, read_involved
 from knowledge.analyser.model import Analysis, Finding
 from knowledge.analyser.phrases import Element, Phrase, PhraseIndex
-from knowledge.analyser.pipeline import Normaliser, build_nlp
+from knowledge.analyser.pipeline import Normaliser, Reading, build_nlp, words
 from knowledge.analyser.similar import CONFIDENCE as SIMILAR_CONFIDENCE
 from knowledge.analyser.similar import Similar
 from knowledge.schema import Indicator, Urgency
@@ -121,12 +121,16 @@ class Analyser:
         phrases = {i.id: [w.strip().lower() for w in i.words if w.strip()] for i in self.indicators.values()}
         # First pass without fuzzy repair: the vocabulary is what the patterns themselves use.
         bare = Normaliser(self.nlp, set())
-        tokenised = {key: [bare(self.nlp.make_doc(w), fuzzy=False) for w in words] for key, words in phrases.items()}
-        vocabulary = {t.norm_ for docs in tokenised.values() for d in docs for t in d if t.norm_ not in FILLER}
+        tokenised = {
+            key: [bare.read(self.nlp.make_doc(w), fuzzy=False) for w in words] for key, words in phrases.items()
+        }
+        vocabulary = {
+            norm for readings in tokenised.values() for r in readings for norm in r.norms if norm not in FILLER
+        }
         self.normaliser = Normaliser(self.nlp, vocabulary)
         self.phrases = PhraseIndex(MAX_GAP, frozenset(cues.NEGATION), frozenset(FILLER), CLAUSE_WORDS)
-        for key, docs in tokenised.items():
-            for phrase in docs:
+        for key, readings in tokenised.items():
+            for phrase in readings:
                 elements = _pattern(phrase)
                 if elements:
                     self.phrases.add(key, elements)
@@ -143,6 +147,7 @@ class Analyser:
                         for e in elements
                     ):
                         self.phrases.add(key, elements[::-1])
+        self.phrases.prepare()
         # Told in the past, still a concern now: words that name the past themselves ("previous
         # children removed"), and harms that stay done (a girl who "was cut" has had FGM).
         self.timeless = {
@@ -158,7 +163,7 @@ class Analyser:
         self.people = people_matcher(self.normaliser.word)
         self.danger = danger_matcher(self.normaliser.word)
         self.negative_phrases = {
-            key for key, docs in tokenised.items() if any(t.norm_ in cues.NEGATION for d in docs for t in d)
+            key for key, readings in tokenised.items() if any(cues.NEGATION & set(r.norms) for r in readings)
         }
         self.emergency = {i.id for i in self.indicators.values() if i.urgency.value == EMERGENCY}
         self.non_mobile_baby = NON_MOBILE_BABY if NON_MOBILE_BABY in self.indicators else None
@@ -192,7 +197,8 @@ class Analyser:
                 for i in self.indicators.values()
                 if examples.get(i.id) and i.urgency != Urgency.emergency and i.id != NON_MOBILE_BABY
             }
-            self.similar = Similar.train(texts, lambda t: [tok.norm_ for tok in self.parse(t)])
+            # The sentences' norms alone: parse() without setting them on a doc.
+            self.similar = Similar.train(texts, lambda t: self.normaliser.read(self.nlp.make_doc(t)).norms)
 
     @classmethod
     def for_document(cls, document: Any, version: str | None = None, indicators: Iterable[Indicator] | None = None):
@@ -215,8 +221,9 @@ class Analyser:
 
     def parse(self, text: str) -> Doc:
         # The normaliser reads the lemmatizer's own lookup table while it puts spelling right, so
-        # running the lemmatizer component too would only look every word up twice.
-        doc = self.nlp(text, disable=["lemmatizer"])
+        # running the lemmatizer component too would only look every word up twice; and it sets the
+        # sentencizer's sentence starts itself, from the lists it reads anyway.
+        doc = self.nlp(text, disable=["lemmatizer", "sentencizer"])
         return self.normaliser(doc)
 
     def analyse(self, text: str) -> Analysis:
@@ -228,10 +235,10 @@ class Analyser:
         guessed = set(doc.user_data.get("guessed", ()))
         for phrase, start, end in self.phrases.matches(doc):
             key = phrase.key
-            span = Span(doc, start, end)
-            if self._excluded(doc, span, key, phrase.elements):
+            if self._excluded(doc, start, end, key, phrase.elements):
                 continue
-            finding = Finding(key, span.text, span.start_char, span.end_char, _confidence(span, guessed))
+            start_char, end_char = _char_offsets(doc, start, end)
+            finding = Finding(key, text[start_char:end_char], start_char, end_char, _confidence(start, end, guessed))
             current = best.get(key)
             if current is None or (finding.confidence, -finding.start) > (current.confidence, -current.start):
                 best[key] = finding
@@ -248,7 +255,8 @@ class Analyser:
             for key, sent, _ in self.similar.sentences(doc, set()):
                 if key not in best:
                     best[key] = Finding(key, sent.text, sent.start_char, sent.end_char, SIMILAR_CONFIDENCE)
-        baby = self._injury_to_non_mobile_baby(doc, text)
+        age = read_age(text)
+        baby = self._injury_to_non_mobile_baby(doc, text, age)
         if baby is not None and self.non_mobile_baby not in best:
             best[self.non_mobile_baby] = baby
         self._over_now(doc, best)
@@ -266,30 +274,33 @@ class Analyser:
         danger_span = read_danger(doc, self.danger)
         danger = danger_span is not None or any(key in self.emergency for key in best)
         findings = sorted(best.values(), key=lambda f: (f.start, f.indicator_id))
-        return Analysis(findings=findings, child_age_years=read_age(text), involved=involved, immediate_danger=danger)
+        return Analysis(findings=findings, child_age_years=age, involved=involved, immediate_danger=danger)
 
-    def _excluded(self, doc: Doc, span: Span, key: str, elements: tuple[Element, ...] = ()) -> bool:
-        if cues.negated(doc, span) or cues.hypothetical(doc, span):
+    def _excluded(self, doc: Doc, start: int, end: int, key: str, elements: tuple[Element, ...] = ()) -> bool:
+        """Whether the match of tokens start..end is not a present concern."""
+        if cues.negated(doc, start, end) or cues.hypothetical(doc, start, end):
             return True
+        norms, lowers, _ = words(doc)
         # "parents do not drink" must not match "parent drinking" through its gap, and "her partner is
         # not controlling" must not match "partner ... controlling" even where the indicator has
         # negative phrases of its own ("not allowed to see friends"): a negation the pattern does not
         # name, in its gap, turns the match round.
-        in_span = sum(t.norm_ in cues.NEGATION for t in span)
-        in_pattern = sum(isinstance(e, str) and e in cues.NEGATION for e in elements)
-        if in_span > (in_pattern if key in self.negative_phrases else 0):
-            return True
-        if _harm_to_an_adult(doc, span, elements):
+        in_span = sum(norm in cues.NEGATION for norm in norms[start:end])
+        if in_span:
+            in_pattern = sum(isinstance(e, str) and e in cues.NEGATION for e in elements)
+            if in_span > (in_pattern if key in self.negative_phrases else 0):
+                return True
+        if _harm_to_an_adult(doc, end, elements):
             return True
         # "kicked me out", "threw him out": put out of the house, not struck.
         if (
-            span.end < len(doc)
-            and doc[span.end].lower_ == "out"
+            end < len(lowers)
+            and lowers[end] == "out"
             and "out" not in elements
-            and any(t.norm_ in PUT_OUT for t in span)
+            and not PUT_OUT.isdisjoint(norms[start:end])
         ):
             return True
-        return key not in self.timeless and cues.historical(doc, span)
+        return key not in self.timeless and cues.historical(doc, start, end)
 
     def _who_it_is_about(self, doc: Doc, best: dict[str, Finding]) -> None:
         """The same words can be about the child or about an adult ("hearing voices", "drinking").
@@ -325,7 +336,7 @@ class Analyser:
             if span is None:
                 continue
             start, end = cues.sentence(doc, span.start)
-            if any(t.norm_ in ADULTS for t in doc[start:end]):
+            if not ADULTS.isdisjoint(words(doc)[0][start:end]):
                 continue
             if any(
                 other in self.about_child
@@ -342,7 +353,8 @@ class Analyser:
         words as another reading is dropped (never alone, so the words still count)."""
         if (
             not self.pre_birth & best.keys()
-            or any(t.norm_ in PREGNANCY or t.lower_ in PREGNANCY for t in doc)
+            or not PREGNANCY.isdisjoint(words(doc)[0])
+            or not PREGNANCY.isdisjoint(words(doc)[1])
             or TO_BE.search(doc.text)
         ):
             return
@@ -369,7 +381,7 @@ class Analyser:
             if span is None:
                 continue
             start, end = cues.sentence(doc, span.start)
-            sentence_norms = {t.norm_ for t in doc[start:end]}
+            sentence_norms = set(words(doc)[0][start:end])
             teen = key in self.teen_relationship
             partners = OWN_PARTNER if teen else ADULT_PARTNER
             if not partners & sentence_norms or PARENT_WORDS & sentence_norms:
@@ -487,24 +499,26 @@ class Analyser:
             and (mine.category not in self.withheld or theirs.category in self.withheld)
         )
 
-    def _injury_to_non_mobile_baby(self, doc: Doc, text: str) -> Finding | None:
+    def _injury_to_non_mobile_baby(self, doc: Doc, text: str, age: int | None) -> Finding | None:
         """Any injury to a baby who is not yet mobile is a concern of its own (the threshold
         documents' rule), whatever words name the injury: a baby of six months or less, or one
         the text calls newborn or not mobile, and an injury word that is not negated, hypothetical
-        or past."""
+        or past. age: the child's age read from the text."""
         # "with this foster carer 5 months": a child the text gives an age of one or more is no baby
-        if self.non_mobile_baby is None or not is_non_mobile_baby(text) or (read_age(text) or 0) >= 1:
+        if self.non_mobile_baby is None or (age or 0) >= 1 or not is_non_mobile_baby(text):
             return None
-        for token in doc:
-            if token.norm_ in INJURY_WORDS or token.lower_ in INJURY_WORDS:
-                span = Span(doc, token.i, token.i + 1)
-                if not self._excluded(doc, span, self.non_mobile_baby):
-                    return Finding(self.non_mobile_baby, span.text, span.start_char, span.end_char, 0.8)
+        norms, lowers, _ = words(doc)
+        for i, (norm, lower) in enumerate(zip(norms, lowers, strict=True)):
+            if (norm in INJURY_WORDS or lower in INJURY_WORDS) and not self._excluded(
+                doc, i, i + 1, self.non_mobile_baby
+            ):
+                start_char, end_char = _char_offsets(doc, i, i + 1)
+                return Finding(self.non_mobile_baby, text[start_char:end_char], start_char, end_char, 0.8)
         return None
 
 
-def _pattern(phrase: Doc) -> list[Element]:
-    words = [t.norm_ for t in phrase if not t.is_punct]
+def _pattern(phrase: Reading) -> list[Element]:
+    words = [norm for norm, punct in zip(phrase.norms, phrase.is_punct, strict=True) if not punct]
     kept = [w for w in words if w not in FILLER]
     # Dropping fillers must not turn a phrase into one bare word ("in care" -> "care", "was cut" ->
     # "cut"); such a phrase is matched word for word instead.
@@ -521,24 +535,33 @@ def _person_class(word: str) -> frozenset[str]:
     return FIRST_PERSON if word in FIRST_PERSON else PERSON - FIRST_PERSON
 
 
-def _confidence(span: Span, guessed: set[int]) -> float:
-    gaps = len(span) - 1
+def _char_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Where tokens start..end are in the text (a Span's start_char and end_char, without the Span)."""
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last)
+
+
+def _confidence(start: int, end: int, guessed: set[int]) -> float:
+    gaps = end - start - 1
     score = 0.95 - 0.03 * max(0, gaps)
-    if any(i in guessed for i in range(span.start, span.end)):
+    if not guessed.isdisjoint(range(start, end)):
         score -= 0.1
     return round(max(score, 0.6), 2)
 
 
-def _harm_to_an_adult(doc: Doc, span: Span, elements: tuple[Element, ...]) -> bool:
-    """Whether the pattern's last word, a pronoun, owns an adult named right after the match."""
-    if not elements or isinstance(elements[-1], str) or span.end >= len(doc):
+def _harm_to_an_adult(doc: Doc, end: int, elements: tuple[Element, ...]) -> bool:
+    """Whether the pattern's last word, a pronoun, owns an adult named right after the match
+    (which ends before token `end`)."""
+    norms, lowers, _ = words(doc)
+    if not elements or isinstance(elements[-1], str) or end >= len(norms):
         return False
-    return doc[span.end - 1].lower_ in POSSESSIVE and doc[span.end].norm_ in ADULTS
+    return lowers[end - 1] in POSSESSIVE and norms[end] in ADULTS
 
 
 def _one_clause(doc: Doc, first: int, last: int) -> bool:
     """Whether tokens first..last are in one clause: no word or mark that ends one between them."""
-    return not any(doc[i].norm_ in cues.BREAKERS or doc[i].lower_ in cues.BREAKERS for i in range(first + 1, last))
+    norms, lowers, _ = words(doc)
+    return cues.BREAKERS.isdisjoint(norms[first + 1 : last]) and cues.BREAKERS.isdisjoint(lowers[first + 1 : last])
 
 
 def _staff_evidence(doc: Doc) -> str:

@@ -6,7 +6,7 @@ concern, and hiding one is worse than reporting one too many (rule 2, never unde
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from knowledge.analyser.age import NUMBER_WORDS
 from knowledge.analyser.pipeline import words
@@ -55,7 +55,12 @@ BREAKERS = {
     "for",
 }
 SOFT_BREAKERS = {"that"}  # denial and hypothetical scopes cross these
+HARD_BREAKERS = BREAKERS - SOFT_BREAKERS
+# A denial or "none" may follow the match across these: "bruising - denied", "marks: none seen".
+BREAKERS_AFTER_MATCH = BREAKERS - {":", "-", "–"}
 DONE_TO_WRITER = {"me", "us"}
+# What bounds the clause a past or present marker must share with a match.
+CLAUSE_ENDS = {",", ";", "but", "however", "although", "though", "whereas", "and"}
 
 HYPOTHETICAL_OPENERS = {
     ("what", "if"),
@@ -67,6 +72,12 @@ HYPOTHETICAL_OPENERS = {
     ("what", "happen", "if"),
     ("if",),
 }
+OPENERS_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _opener in sorted(HYPOTHETICAL_OPENERS):
+    OPENERS_BY_FIRST[_opener[0]] = (*OPENERS_BY_FIRST.get(_opener[0], ()), _opener)
+BARE_IF = ("if",)
+# What ends a hypothetical opener's reach (a bare "if" stops at any hard breaker).
+OPENER_ENDS = {".", ";", "but"}
 IF_WINDOW = 4
 QUESTION_WORDS = {"what", "whats", "how", "does", "do", "would", "could", "can", "is"}
 ASKING = {"mean", "means", "meant", "sign", "signs", "count", "counts", "definition"}
@@ -107,6 +118,8 @@ SCHOOL_STAGES = {"year", "reception", "nursery", "primary", "infants", "infant",
 # "when he was 7": an age the child had then. An age in weeks or months ("when she was 7 weeks")
 # is a baby's recent past, and stays a present concern.
 RECENT_UNITS = {"week", "weeks", "wk", "wks", "month", "months", "day", "days", "hour", "hours"}
+# The words a past marker can start with: a cue's first word, "back in", "when he was".
+HISTORY_STARTS = HISTORY_BY_FIRST.keys() | {HISTORY_YEAR_PREFIX[0], "when"}
 AGE_WORDS = NUMBER_WORDS.keys() - {"a", "an"}  # "when he was a bit drunk" gives no age
 PASSIVE = {"be", "being", "get", "got"}
 PRESENT = {
@@ -130,31 +143,43 @@ def sentence(doc: Doc, i: int) -> tuple[int, int]:
     """The start and end of the sentence holding token i, from a per-doc table built once."""
     table = doc.user_data.get("sentence_of")
     if table is None:
-        table = []
-        for sent in doc.sents:
-            table.extend([(sent.start, sent.end)] * (sent.end - sent.start))
-        doc.user_data["sentence_of"] = table
+        table = doc.user_data["sentence_of"] = _sentence_table(doc)
     return table[i]
 
 
-def _norms(doc: Doc, start: int, end: int) -> list[str]:
-    return words(doc)[0][start:end]
+def _sentence_table(doc: Doc) -> list[tuple[int, int]]:
+    """For each token, the start and end of its sentence: from the sentence starts the normaliser
+    found, or from the doc's sentences."""
+    starts = doc.user_data.get("sentence_starts")
+    if starts is None:
+        bounds = [(sent.start, sent.end) for sent in doc.sents]
+    else:
+        bounds = list(zip(starts, [*starts[1:], len(doc)], strict=True))
+    table = []
+    for start, end in bounds:
+        table.extend([(start, end)] * (end - start))
+    return table
 
 
-def negated(doc: Doc, span: Span) -> bool:
-    sent_start, sent_end = sentence(doc, span.start)
+# The cues take a match as its token positions, start..end, and read the doc's plain word lists
+# (pipeline.words), never its Token objects: a narrative's dozens of matches each ask several cues.
+
+
+def negated(doc: Doc, start: int, end: int) -> bool:
+    norms, lowers, _ = words(doc)
+    sent_start, sent_end = sentence(doc, start)
     # Before the match: the nearest cue within the clause.
-    i = span.start - 1
+    i = start - 1
     steps = 0
     crossed_soft = False
     while i >= sent_start and steps < NEGATION_WINDOW + (4 if crossed_soft else 0):
-        norm = doc[i].norm_
-        lower = doc[i].lower_
+        norm = norms[i]
+        lower = lowers[i]
         if lower in DENIAL or norm == "deny":
             return True
         if (norm in NEGATION or lower in NEGATION) and not crossed_soft:
             # "no one" / "not only ... but": the cue belongs to the match's clause.
-            return not (norm == "not" and i + 1 < len(doc) and doc[i + 1].lower_ == "only")
+            return not (norm == "not" and i + 1 < len(lowers) and lowers[i + 1] == "only")
         if lower in BREAKERS or norm in BREAKERS:
             if lower in SOFT_BREAKERS:
                 crossed_soft = True
@@ -163,50 +188,65 @@ def negated(doc: Doc, span: Span) -> bool:
         i -= 1
         steps += 1
     # Right after the match: "bruising - denied", "marks: none seen".
-    for j in range(span.end, min(span.end + 3, sent_end)):
-        if doc[j].lower_ in AFTER_NEGATION or doc[j].norm_ in AFTER_NEGATION:
+    for j in range(end, min(end + 3, sent_end)):
+        if lowers[j] in AFTER_NEGATION or norms[j] in AFTER_NEGATION:
             return True
-        if doc[j].lower_ in BREAKERS - {":", "-", "–"}:
+        if lowers[j] in BREAKERS_AFTER_MATCH:
             break
     return False
 
 
-def hypothetical(doc: Doc, span: Span) -> bool:
-    if _done_to_the_writer(doc, span):
+def hypothetical(doc: Doc, start: int, end: int) -> bool:
+    if _done_to_the_writer(doc, start, end):
         return False
-    sent_start, sent_end = sentence(doc, span.start)
-    norms = _norms(doc, sent_start, span.start)
-    n = len(norms)
-    for k in range(n):
-        for opener in HYPOTHETICAL_OPENERS:
-            if tuple(norms[k : k + len(opener)]) != opener:
-                continue
-            if opener == ("if",):
-                # a bare "if" only covers its own short clause: "if he hits her" but not
-                # "if hes drunk he hits me", which reports a habit.
-                between = norms[k + 1 :]
-                if len(between) <= IF_WINDOW and not any(b in BREAKERS - SOFT_BREAKERS for b in between):
-                    return True
-            else:
-                between = norms[k + len(opener) :]
-                if not any(b in {".", ";", "but"} for b in between):
-                    return True
+    norms, lowers, _ = words(doc)
+    sent_start, sent_end = sentence(doc, start)
+    for k, after, bare_if in _openers(doc):
+        if k >= start:
+            break
+        # An opener counts only whole, in the match's sentence and before the match.
+        if k < sent_start or after > start:
+            continue
+        between = norms[after:start]
+        if bare_if:
+            # a bare "if" only covers its own short clause: "if he hits her" but not
+            # "if hes drunk he hits me", which reports a habit.
+            if len(between) <= IF_WINDOW and HARD_BREAKERS.isdisjoint(between):
+                return True
+        elif OPENER_ENDS.isdisjoint(between):
+            return True
     if asks_what_it_means(doc, sent_start, sent_end):
         return True
     # A question that reports a fact ("is it normal he has bruises?") still counts; one that
     # asks about a possibility ("would he hit her?") does not.
-    return doc[sent_end - 1].text.endswith("?") and any(doc[i].lower_ in MODALS for i in range(sent_start, span.start))
+    return doc[sent_end - 1].text.endswith("?") and not MODALS.isdisjoint(lowers[sent_start:start])
+
+
+def _openers(doc: Doc) -> list[tuple[int, int, bool]]:
+    """Where the doc's hypothetical openers are, in order: (first word, the word after the opener,
+    whether it is a bare "if"). Found once per doc, read for every match."""
+    openers = doc.user_data.get("openers")
+    if openers is not None:
+        return openers
+    norms = words(doc)[0]
+    openers = []
+    for k, norm in enumerate(norms):
+        for opener in OPENERS_BY_FIRST.get(norm, ()):
+            if tuple(norms[k : k + len(opener)]) == opener:
+                openers.append((k, k + len(opener), opener == BARE_IF))
+    doc.user_data["openers"] = openers
+    return openers
 
 
 def asks_what_it_means(doc: Doc, start: int, end: int) -> bool:
     """A question about what a concern is or how to tell it ("what does honour based abuse mean",
     "what are the signs a kid is being used to sell drugs", "would she count as a young carer"),
     question mark or not: it reports nothing."""
-    lowers = [doc[i].lower_ for i in range(start, end)]
-    return bool(lowers) and lowers[0] in QUESTION_WORDS and bool(ASKING & set(lowers))
+    lowers = words(doc)[1]
+    return start < end and lowers[start] in QUESTION_WORDS and not ASKING.isdisjoint(lowers[start:end])
 
 
-def _done_to_the_writer(doc: Doc, span: Span) -> bool:
+def _done_to_the_writer(doc: Doc, start: int, end: int) -> bool:
     """Whether the match tells of something done to the writer ("hits me", "touches us").
 
     Children disclose as questions: "is it abuse if my dad hits me with a belt?", "should i tell
@@ -214,24 +254,19 @@ def _done_to_the_writer(doc: Doc, span: Span) -> bool:
     a question about someone else ("what if he hits her?") stays a hypothetical. Counting a child's
     "what if he hits me?" too is the safe way to be wrong (rule 2).
     """
-    end = min(span.end + 1, len(doc))
-    return any(doc[i].lower_ in DONE_TO_WRITER for i in range(span.start, end))
+    # the match and the word right after it
+    return not DONE_TO_WRITER.isdisjoint(words(doc)[1][start : end + 1])
 
 
-def historical(doc: Doc, span: Span) -> bool:
-    start, end = _clause(doc, span)
-    marks = _history_marks(doc)
-    if any(i in marks["present"] for i in range(start, end)):
-        return False
-    return any(i in marks["past"] for i in range(start, end))
+def historical(doc: Doc, start: int, end: int) -> bool:
+    return told_as_past(doc, *_clause(doc, start, end))
 
 
 def told_as_past(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens start..end hold a past marker and no present one (a whole sentence's tense)."""
     marks = _history_marks(doc)
-    if any(i in marks["present"] for i in range(start, end)):
-        return False
-    return any(i in marks["past"] for i in range(start, end))
+    tokens = range(start, end)
+    return marks["present"].isdisjoint(tokens) and not marks["past"].isdisjoint(tokens)
 
 
 def _history_marks(doc: Doc) -> dict[str, set[int]]:
@@ -243,6 +278,8 @@ def _history_marks(doc: Doc) -> dict[str, set[int]]:
     past: set[int] = set()
     present = {i for i, (n, w) in enumerate(zip(norms, lowers, strict=True)) if n in PRESENT or w in PRESENT}
     for k in range(len(norms)):
+        if norms[k] not in HISTORY_STARTS and lowers[k] not in HISTORY_STARTS:
+            continue  # most words start no marker
         if tuple(lowers[k : k + 2]) == HISTORY_YEAR_PREFIX and k + 2 < len(lowers) and _then(lowers[k + 2]):
             past.add(k)
             continue
@@ -278,13 +315,12 @@ def _age_then(norms: list[str], lowers: list[str], k: int) -> bool:
     return (after.isdigit() or after in AGE_WORDS) and unit not in RECENT_UNITS
 
 
-def _clause(doc: Doc, span: Span) -> tuple[int, int]:
-    sent_start, sent_end = sentence(doc, span.start)
-    hard = {",", ";", "but", "however", "although", "though", "whereas", "and"}
-    start = span.start
-    while start > sent_start and doc[start - 1].lower_ not in hard:
+def _clause(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The clause around tokens start..end: out to the hard clause breaks of their sentence."""
+    lowers = words(doc)[1]
+    sent_start, sent_end = sentence(doc, start)
+    while start > sent_start and lowers[start - 1] not in CLAUSE_ENDS:
         start -= 1
-    end = span.end
-    while end < sent_end and doc[end].lower_ not in hard:
+    while end < sent_end and lowers[end] not in CLAUSE_ENDS:
         end += 1
     return start, end

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from knowledge.analyser import cues
 from knowledge.analyser.phrases import PhraseIndex
+from knowledge.analyser.pipeline import words
 
 NOW = [
     ("right", "now"),
@@ -110,6 +111,8 @@ def danger_matcher(norm: Callable[[str], str]) -> Callable[[Doc], list[tuple[str
         for phrase in phrases:
             index = strict if key == "now" and "-" not in phrase else loose
             index.add(key, [norm(w) for w in phrase if w != "-"])
+    strict.prepare()
+    loose.prepare()
     return lambda doc: strict(doc) + loose(doc)
 
 
@@ -126,17 +129,17 @@ def read_danger(doc: Doc, matcher: Callable[[Doc], list[tuple[str, int, int]]]) 
             sent_start = cues.sentence(doc, sent_start - 1)[0]
         if sent_end < len(doc):
             sent_end = cues.sentence(doc, sent_end)[1]
-        if any(doc[j].norm_ in HARM or doc[j].lower_ in HARM for j in range(sent_start, sent_end)):
+        norms, lowers, _ = words(doc)
+        if not HARM.isdisjoint(norms[sent_start:sent_end]) or not HARM.isdisjoint(lowers[sent_start:sent_end]):
             return doc[start:end]
     return None
 
 
 def _counts(doc: Doc, start: int, end: int) -> bool:
-    span = doc[start:end]
     return not (
-        cues.negated(doc, span)
-        or cues.hypothetical(doc, span)
-        or cues.historical(doc, span)
+        cues.negated(doc, start, end)
+        or cues.hypothetical(doc, start, end)
+        or cues.historical(doc, start, end)
         or told_as_over(doc, start)
     )
 
@@ -145,7 +148,7 @@ def told_as_over(doc: Doc, i: int) -> bool:
     """Whether the sentence holding token i says it happened "last month" (a period that is over)
     and nothing in it says now."""
     sent_start, sent_end = cues.sentence(doc, i)
-    norms = [doc[j].norm_ for j in range(sent_start, sent_end)]
+    norms = words(doc)[0][sent_start:sent_end]
     if STILL_NOW & set(norms):
         return False
     return any(a == "last" and b in OVER for a, b in zip(norms, norms[1:], strict=False))

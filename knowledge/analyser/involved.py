@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from knowledge.analyser.cues import negated, sentence
@@ -245,6 +246,7 @@ FOSTER_TITLES = {"auntie", "aunty", "uncle"}
 # Words that may stand between a name and the role it holds; and capitalised words that are no name.
 NAME_LINKS = {"is", "was", "the", "her", "his", "their", "my", "a", ",", "(", "-", "who", "s", "'s", "mum", "mums"}
 NOT_NAMES = {"i", "mum", "dad", "mother", "father", "she", "he", "they", "we", "the", "my", "her", "his", "a", "an"}
+NAME_REACH = 4  # how many words before its role a name may be
 ROLES_ANY_MENTION = {"step_parent", "parent_partner"}
 # A role word that names a place or an outing is no person: "food from the staff room", "on the coach trip".
 PLACES = {"room", "rooms", "toilet", "toilets", "office", "meeting", "kitchen", "trip", "park"}
@@ -256,6 +258,7 @@ def people_matcher(norm: Callable[[str], str]) -> PhraseIndex:
     for role, phrases in PEOPLE.items():
         for phrase in phrases:
             index.add(role, [norm(w) for w in phrase if w not in ("-", "'s")])
+    index.prepare()
     return index
 
 
@@ -279,10 +282,8 @@ def read_involved(doc: Doc, matcher: PhraseIndex) -> list[str]:
                 found.setdefault("adult_working_with_children", start)
     # A person named and then said to hold a role ("Jan smack ... Jan is the foster carer", "Kev, her
     # mum's boyfriend"): what the name did, the role did.
-    for name, (role, at) in _named_roles(doc, matches).items():
-        if role not in found and any(
-            _acts(doc, norms, lowers, i, i + 1) for i, token in enumerate(doc) if token.text == name and i != at
-        ):
+    for role, at in _named_roles(doc, matches).values():
+        if role not in found and any(_acts(doc, norms, lowers, i, i + 1) for i in _same_word(doc, at)):
             found[role] = at
     return sorted(found, key=found.get)
 
@@ -292,17 +293,26 @@ def _named_roles(doc: Doc, matches: list[tuple[str, int, int]]) -> dict[str, tup
     carer)", "Kev, mum's boyfriend"."""
     roles_at = {start: role for role, start, _ in matches}
     named: dict[str, tuple[str, int]] = {}
-    for token in doc[:-1]:
+    # Only the few words just before a role can be a name tied to it, so only those are looked at.
+    before_a_role = sorted({i for k in roles_at for i in range(max(0, k - NAME_REACH), k)})
+    for token in (doc[i] for i in before_a_role):
         if not (token.is_title and token.is_alpha and len(token) > 1) or token.lower_ in NOT_NAMES:
             continue
         # the role starts within a few words after the name: "is the", "is her", ", her mum's", "("
-        for k in range(token.i + 1, min(token.i + 5, len(doc))):
+        for k in range(token.i + 1, min(token.i + NAME_REACH + 1, len(doc))):
             if k in roles_at:
-                between = {t.lower_ for t in doc[token.i + 1 : k]}
+                between = set(words(doc)[1][token.i + 1 : k])
                 if between <= NAME_LINKS:
                     named.setdefault(token.text, (roles_at[k], token.i))
                 break
     return named
+
+
+def _same_word(doc: Doc, at: int) -> list[int]:
+    """Where else the doc has the word at token `at`, written the same way (compared by the ids of
+    the words, so no Token is made for the words that differ)."""
+    orth = doc[at].orth
+    return [i for i, other in enumerate(doc.to_array(ORTH).tolist()) if other == orth and i != at]
 
 
 def _acts(doc: Doc, norms: list[str], lowers: list[str], start: int, end: int) -> bool:
@@ -318,7 +328,7 @@ def _acts(doc: Doc, norms: list[str], lowers: list[str], start: int, end: int) -
                 continue
         if norms[j] in HARM or lowers[j] in HARM:
             # "the coach has never messaged her" says what the person did not do.
-            return not negated(doc, doc[j : j + 1])
+            return not negated(doc, j, j + 1)
         if lowers[j] in STOPS or norms[j] in STOPS:
             break
         j += 1

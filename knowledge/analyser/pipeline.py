@@ -8,9 +8,12 @@ catalogue's words through the same pipeline, so text and patterns always meet in
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
+import numpy
 import spacy
 from rapidfuzz import fuzz, process
+from spacy.attrs import IS_PUNCT, IS_QUOTE, LOWER, NORM, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -240,6 +243,8 @@ EXCEPTION_NORMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "be"}
 UNSPLIT = {"wed"}
 FUZZY_MIN_LENGTH = 5
 FUZZY_CUTOFF = 86
+# A token's SENT_START as spaCy keeps it in a uint64 array: 1 starts a sentence, -1 does not.
+SENTENCE_START, NOT_SENTENCE_START = 1, 2**64 - 1
 
 
 @lru_cache(maxsize=1)
@@ -254,8 +259,20 @@ def build_nlp() -> Language:
     return nlp
 
 
+class Reading(NamedTuple):
+    """A doc's words as the normaliser reads them: an entry per token in each list but `guessed`."""
+
+    lowers: list[str]
+    norms: list[str]
+    norm_ids: list[int]  # the norms' ids in the vocabulary's strings
+    guessed: list[int]  # the positions of the tokens whose norm is a fuzzy guess
+    is_punct: list[int]  # spaCy's punctuation flag
+    punct: list[bool]  # what breaks a phrase: punctuation but quotes and hyphens inside a word
+
+
 class Normaliser:
-    """Sets each token's norm: spelling put right, then the lookup lemma, then a vocabulary repair.
+    """Sets each token's norm: spelling put right, then the lookup lemma, then a vocabulary repair;
+    and the sentence starts, as spaCy's sentencizer would.
 
     `vocabulary` holds the norms the patterns use; an unknown word close to one of them (a
     misspelling the table does not list) is read as that word.
@@ -265,7 +282,10 @@ class Normaliser:
         self.lemmas = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
         self.vocabulary = sorted(vocabulary)
         self.vocabulary_set = set(vocabulary)
+        self.strings = nlp.vocab.strings
+        self.punct_chars = nlp.get_pipe("sentencizer").punct_chars
         self._norm = lru_cache(maxsize=50_000)(self._norm_uncached)
+        self._token_norm = lru_cache(maxsize=50_000)(self._token_norm_uncached)
 
     def word(self, word: str) -> str:
         """The norm of a single word written in code (cue lists), exactly as text tokens get it."""
@@ -296,6 +316,18 @@ class Normaliser:
                 return hit[0], True
         return norm, False
 
+    def _token_norm_uncached(self, lower_id: int, norm_id: int, fuzzy: bool) -> tuple[str, str, bool, int]:
+        """A token's lower-case form, its norm, whether the norm was guessed, and the norm's id, from
+        the ids of its lower-case form and of the norm the tokenizer gave it ("n't" is "not")."""
+        lower = self.strings[lower_id]
+        if self.strings[norm_id] == "not" or lower in ("n't", "nt"):
+            norm, guess = "not", False
+        elif lower in EXCEPTION_NORMS:
+            norm, guess = EXCEPTION_NORMS[lower], False
+        else:
+            norm, guess = self._norm(lower, fuzzy)
+        return lower, norm, guess, self.strings.add(norm)
+
     @property
     def known_base(self) -> set[str]:
         # Base forms are values, not keys, of the lookup table; a real word is never "corrected".
@@ -304,30 +336,58 @@ class Normaliser:
         return self._known_base
 
     def __call__(self, doc: Doc, fuzzy: bool = True) -> Doc:
-        guessed = []
-        norms, lowers, punct = [], [], []
-        for token in doc:
-            lower = token.lower_
-            if token.norm_ == "not" or lower in ("n't", "nt"):
-                norm, guess = "not", False
-            elif lower in EXCEPTION_NORMS:
-                norm, guess = EXCEPTION_NORMS[lower], False
-            else:
-                norm, guess = self._norm(lower, fuzzy)
-            # "used to carry drugs", "used to drink": the construction, never the verb "use".
-            if norm == "use" and lower == "used" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-                norm = "used"
-            token.norm_ = norm
-            norms.append(norm)
-            lowers.append(lower)
-            # Quotes around a word ('she was "cut"') and a hyphen inside one ("far-right", "step-dad")
-            # do not break a phrase.
-            punct.append(token.is_punct and not token.is_quote and not _joining_hyphen(doc, token.i))
-            if guess:
-                guessed.append(token.i)
+        """Sets the doc's norms and sentences, and keeps the plain lists the matchers and cues read."""
+        reading = self.read(doc, fuzzy)
+        # The sentencizer's sentence starts are set here, with the norms (parse() leaves it out).
+        starts = _sentence_starts(reading.lowers, reading.is_punct, self.punct_chars)
+        sent_starts = [NOT_SENTENCE_START] * len(doc)
+        for i in starts:
+            sent_starts[i] = SENTENCE_START
+        # Written as one array: a Token object per word, set one attribute at a time, costs more.
+        doc.from_array([NORM, SENT_START], numpy.array([reading.norm_ids, sent_starts], dtype=numpy.uint64).T)
         # Plain lists of what the matchers and cues read, so they never walk the Doc again.
-        doc.user_data.update(guessed=guessed, norms=norms, lowers=lowers, punct=punct)
+        doc.user_data.update(
+            guessed=reading.guessed, words=(reading.norms, reading.lowers, reading.punct), sentence_starts=starts
+        )
         return doc
+
+    def read(self, doc: Doc, fuzzy: bool = True) -> Reading:
+        """The doc's words as the normaliser reads them, without setting anything on the doc."""
+        # Read as one array: a Token object per word, read one attribute at a time, costs more.
+        lower_ids, given_norm_ids, is_punct, is_quote = doc.to_array([LOWER, NORM, IS_PUNCT, IS_QUOTE]).T.tolist()
+        read = [self._token_norm(*ids, fuzzy) for ids in zip(lower_ids, given_norm_ids, strict=True)]
+        lowers = [lower for lower, _, _, _ in read]
+        norms = [norm for _, norm, _, _ in read]
+        norm_ids = [norm_id for _, _, _, norm_id in read]
+        # "used to carry drugs", "used to drink": the construction, never the verb "use".
+        for i in [i for i, lower in enumerate(lowers) if lower == "used"]:
+            if norms[i] == "use" and i + 1 < len(lowers) and lowers[i + 1] == "to":
+                norms[i] = "used"
+                norm_ids[i] = self.strings.add("used")
+        # Quotes around a word ('she was "cut"') and a hyphen inside one ("far-right", "step-dad")
+        # do not break a phrase.
+        punct = [
+            bool(mark) and not quote and not _joining_hyphen(doc, i)
+            for i, (mark, quote) in enumerate(zip(is_punct, is_quote, strict=True))
+        ]
+        guessed = [i for i, (_, _, guess, _) in enumerate(read) if guess]
+        return Reading(lowers, norms, norm_ids, guessed, is_punct, punct)
+
+
+def _sentence_starts(lowers: list[str], is_punct: list[int], punct_chars: set[str]) -> list[int]:
+    """Where sentences start, by the rule of spaCy's Sentencizer (spacy/pipeline/sentencizer.pyx):
+    at the first word, and at the first word after a sentence-ending mark that is neither
+    punctuation nor such a mark. Read from the lists the normaliser has anyway (a mark is its own
+    lower case); the Sentencizer makes a Token object for every word, which cost more than the rest
+    of parsing."""
+    starts = {0} if lowers else set()
+    for mark in [i for i, lower in enumerate(lowers) if lower in punct_chars]:
+        i = mark + 1
+        while i < len(lowers) and (is_punct[i] or lowers[i] in punct_chars):
+            i += 1
+        if i < len(lowers):
+            starts.add(i)
+    return sorted(starts)
 
 
 def _joining_hyphen(doc: Doc, i: int) -> bool:
@@ -342,7 +402,15 @@ def _joining_hyphen(doc: Doc, i: int) -> bool:
 
 def words(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
     """The doc's norms, lower-case words and punctuation flags (set by the Normaliser)."""
-    data = doc.user_data
-    if "norms" not in data:
-        data.update(norms=[t.norm_ for t in doc], lowers=[t.lower_ for t in doc], punct=[t.is_punct for t in doc])
-    return data["norms"], data["lowers"], data["punct"]
+    found = doc.user_data.get("words")
+    if found is None:
+        found = doc.user_data["words"] = ([t.norm_ for t in doc], [t.lower_ for t in doc], [t.is_punct for t in doc])
+    return found
+
+
+def norm_set(doc: Doc) -> set[str]:
+    """The norms the doc holds, made once for every matcher that reads it."""
+    found = doc.user_data.get("norm_set")
+    if found is None:
+        found = doc.user_data["norm_set"] = set(words(doc)[0])
+    return found
