@@ -155,7 +155,7 @@ def assess(
             "urgency": outcome.urgency,
             "routes": list(outcome.routes),
             "indicators": _matched(book, evidence, ordered, reader, trusted),
-            "rationale": _rationale(book, outcome, ordered, reader, described=analysis is not None),
+            "rationale": _rationale(book, outcome, ordered, reader, described=not trusted),
             "next_steps": list(wording.steps),
             "questions": _questions(doc, book, evidence, mask, answers, prefix, outcome, reader, not trusted),
             "consent": _consent(book, outcome, evidence, reader),

@@ -6,6 +6,8 @@ concern, and hiding one is worse than reporting one too many (rule 2, never unde
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc
 
 from knowledge.analyser.age import NUMBER_WORDS
@@ -72,9 +74,18 @@ HYPOTHETICAL_OPENERS = {
     ("what", "happen", "if"),
     ("if",),
 }
-OPENERS_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
-for _opener in sorted(HYPOTHETICAL_OPENERS):
-    OPENERS_BY_FIRST[_opener[0]] = (*OPENERS_BY_FIRST.get(_opener[0], ()), _opener)
+
+
+def _by_first(cues: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Word sequences by their first word, each word's in the given order: a text position only
+    tries the cues that start with its word."""
+    found: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for cue in cues:
+        found[cue[0]] = (*found.get(cue[0], ()), cue)
+    return found
+
+
+OPENERS_BY_FIRST = _by_first(sorted(HYPOTHETICAL_OPENERS))
 BARE_IF = ("if",)
 # What ends a hypothetical opener's reach (a bare "if" stops at any hard breaker).
 OPENER_ENDS = {".", ";", "but"}
@@ -108,9 +119,7 @@ HISTORY = [
     ("back", "when"),
     ("in", "the", "end", "of"),
 ]
-HISTORY_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
-for _cue in HISTORY:
-    HISTORY_BY_FIRST[_cue[0]] = (*HISTORY_BY_FIRST.get(_cue[0], ()), _cue)
+HISTORY_BY_FIRST = _by_first(HISTORY)
 HISTORY_YEAR_PREFIX = ("back", "in")
 # A school stage named as the time of an event is the past: "back in year 8", "when she was in
 # reception", "back in primary".

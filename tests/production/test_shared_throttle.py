@@ -60,7 +60,12 @@ def test_failed_sign_ins_on_one_process_lock_the_name_on_the_other(tmp_path):
     engine.dispose()
     db.get_engine.cache_clear()
     # A secret of its own makes this run's Redis keys its own.
-    env = {**os.environ, "DATABASE_URL": url, "REDIS_URL": "redis://127.0.0.1:6379/0", "SECRET_KEY": secrets.token_hex(32)}
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
+        "SECRET_KEY": secrets.token_hex(32),
+    }
     servers = [start_api(env), start_api(env)]
     try:
         for server, base in servers:
@@ -75,7 +80,9 @@ def test_failed_sign_ins_on_one_process_lock_the_name_on_the_other(tmp_path):
             locked = httpx.post(f"{base}/api/v1/auth/token", data={"username": "mo", "password": PASSWORD})
             assert locked.status_code == 429
         # Only that name: a colleague still signs in on either process.
-        assert httpx.post(f"{second}/api/v1/auth/token", data={"username": "pat", "password": PASSWORD}).status_code == 200
+        assert (
+            httpx.post(f"{second}/api/v1/auth/token", data={"username": "pat", "password": PASSWORD}).status_code == 200
+        )
     finally:
         for server, _ in servers:
             server.terminate()
