@@ -88,19 +88,31 @@ _NOT_CHILD = re.compile(r"\b(?:mum|mother|dad|father|man|woman|boyfriend|girlfri
 MAX_CHILD_AGE = 17
 
 
+def _number(raw: str) -> int:
+    """The value of a matched number. The patterns match case-insensitively by Unicode rules, so
+    letters such as the long s ("ſix") or a dotted capital I ("EİGHT") match a number word that
+    `lower()` does not turn them back into: those are looked up the way the pattern matched them."""
+    if raw.isdigit():
+        return int(raw)
+    value = NUMBER_WORDS.get(raw.lower())
+    if value is None:
+        value = next(v for word, v in NUMBER_WORDS.items() if re.fullmatch(re.escape(word), raw, re.I))
+    return value
+
+
 def read_age(text: str) -> int | None:
     # the first child-age mention wins: reports name the child of concern first.
     found: list[tuple[int, int]] = []
     for match in _YEARS.finditer(text):
         raw = next(g for g in match.groups() if g)
-        value = int(raw) if raw.isdigit() else NUMBER_WORDS[raw.lower()]
+        value = _number(raw)
         if value <= MAX_CHILD_AGE and not _adult_context(text, match.start()) and not _duration(text, match):
             found.append((match.start(), value))
     for match in _UNDER_ONE.finditer(text):
         if _GESTATION.match(text[match.end() : match.end() + 24]) or _duration(text, match):
             continue
         raw = match.group(1)
-        value = int(raw) if raw.isdigit() else NUMBER_WORDS[raw.lower()]
+        value = _number(raw)
         unit = match.group(0).lower()
         if "month" in unit or "mth" in unit or re.search(r"\bmo\b", unit):
             found.append((match.start(), value // 12))
@@ -114,7 +126,7 @@ def read_age(text: str) -> int | None:
             found.append((match.start(), value))
     for match in _OF_AGE.finditer(text):
         raw = match.group(1)
-        value = int(raw) if raw.isdigit() else NUMBER_WORDS[raw.lower()]
+        value = _number(raw)
         if value <= MAX_CHILD_AGE:
             found.append((match.start(), value))
     for match in _BRACKET.finditer(text):
@@ -179,7 +191,7 @@ def is_non_mobile_baby(text: str) -> bool:
         if _GESTATION.match(text[match.end() : match.end() + 24]) or _duration(text, match):
             continue
         raw = match.group(1)
-        value = int(raw) if raw.isdigit() else NUMBER_WORDS[raw.lower()]
+        value = _number(raw)
         unit = match.group(0).lower()
         months = value if ("month" in unit or "mth" in unit or re.search(r"\bmo\b", unit)) else 0
         if months <= NON_MOBILE_MONTHS:

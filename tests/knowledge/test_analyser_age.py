@@ -46,3 +46,20 @@ def test_a_length_of_time_does_not_make_a_non_mobile_baby():
     assert not is_non_mobile_baby("a bruise on her arm; she has been sofa surfing for three weeks")
     assert is_non_mobile_baby("a 3 week old with a bruise")
     assert is_non_mobile_baby("bruise on a 7 wk old")
+
+
+@pytest.mark.parametrize(
+    "text, age, non_mobile",
+    [
+        # Letters that match a number word case-insensitively but that lower() does not turn into it
+        # (the long s, a dotted capital I) once raised KeyError and lost the whole analysis.
+        ("ſix years old", 6, False),
+        ("EİGHT YEARS OLD", 8, False),
+        ("a girl of ſeven", 7, False),
+        ("a ſix week old baby", 0, True),
+        ("٧ years old", 7, False),  # a decimal digit from another script
+    ],
+)
+def test_number_words_in_unusual_letters_are_read_not_fatal(text, age, non_mobile):
+    assert read_age(text) == age
+    assert is_non_mobile_baby(text) is non_mobile
