@@ -48,10 +48,17 @@ async def assess_and_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -
         # "unavailable" stops a following yes / no being read as an answer to an earlier question
         return [SlotSet("stage", "unavailable")]
 
-    asked_count = len(asked)
+    # Screening questions are asked only while nothing said is understood, and until one is a
+    # concern; they are not counted against the limit, which keeps short a conversation the service
+    # already has an answer for.
+    counted = int(tracker.get_slot("questions_asked") or 0)
     unanswered = [q for q in response.get("questions", []) if q["id"] not in answers and q["id"] not in asked]
-    if unanswered and asked_count < get_settings().max_questions and response.get("urgency") != "emergency":
-        question = unanswered[0]
+    question = unanswered[0] if unanswered else None
+    if (
+        question
+        and (question.get("screening") or counted < get_settings().max_questions)
+        and response.get("urgency") != "emergency"
+    ):
         if narrative and not asked and not response.get("indicators"):
             audience = response.get("audience", "public")
             dispatcher.utter_message(text=wording.NOT_UNDERSTOOD.get(audience, wording.NOT_UNDERSTOOD["public"]))
@@ -59,6 +66,7 @@ async def assess_and_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -
         asked[question["id"]] = question["text"]
         return [
             SlotSet("asked_questions", asked),
+            SlotSet("questions_asked", counted + (0 if question.get("screening") else 1)),
             SlotSet("pending_question", question["id"]),
             SlotSet("stage", "question"),
         ]

@@ -6,8 +6,8 @@ advice falls below the level or urgency of the concern the sentence is about.
 Each positive sentence of the part is the worry told in words; a truthful reporter answers the danger
 question and the screening questions from the sentence's label (SCOPE: which concerns a "yes" to each
 is true for), "yes" to any other question that confirms the label, and "don't know" to the rest, up
-to the bot's five questions. Only the figures are printed, never a sentence, so the held-out part can
-be measured without being read.
+to the bot's five questions (screening ones not counted, as in the bot). Only the figures are printed,
+never a sentence, so the held-out part can be measured without being read.
 """
 
 import argparse
@@ -45,6 +45,21 @@ SCOPE = {
         i.id in {"afraid_to_go_home", "threats_to_child", "locked_in_as_punishment", "honour_based_abuse"}
     ),
     "screen_self_harm": lambda i: i.category == "self_harm_suicide",
+    "screen_violence_at_home": lambda i: (
+        i.category == "domestic_abuse"
+        and i.id not in {"past_domestic_abuse_now_safe", "parental_conflict_no_violence", "child_to_parent_violence"}
+    ),
+    "screen_used_for_crime": lambda i: i.id in {"cce_drug_running", "cce_found_out_of_area"},
+    "screen_missing": lambda i: i.category == "missing",
+    "screen_nobody_to_care": lambda i: (
+        i.id
+        in {
+            "child_without_carer",
+            "homeless_16_17_tonight",
+            "family_with_children_roofless",
+            "unaccompanied_asylum_seeking_child",
+        }
+    ),
 }
 
 
@@ -55,15 +70,21 @@ def converse(doc, analyser: Analyser, text: str, labels: list[Indicator], screen
     if not screening:
         answers.update({q.id: None for q in doc.questions.values() if q.screening})
     analysis = analyser.analyse(text)
-    asked = 0
+    asked = counted = 0
     while True:
         request = AssessmentRequest(reporter_role="public", narrative=text, answers=answers)
         response = assess(request, document=doc, analysis=analysis)
-        unasked = [q.id for q in response.questions if q.id not in answers]
-        if not unasked or asked >= MAX_QUESTIONS or response.urgency == Urgency.emergency:
+        unasked = [q for q in response.questions if q.id not in answers]
+        # as the bot does: screening questions are not counted against its limit
+        if (
+            not unasked
+            or response.urgency == Urgency.emergency
+            or (counted >= MAX_QUESTIONS and not unasked[0].screening)
+        ):
             return response, asked
-        question = unasked[0]
+        question = unasked[0].id
         asked += 1
+        counted += not unasked[0].screening
         if question in SCOPE:
             answers[question] = any(SCOPE[question](i) for i in labels)
         else:

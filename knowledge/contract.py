@@ -48,6 +48,13 @@ class MatchedIndicator(BaseModel):
 class QuestionOut(BaseModel):
     id: str
     text: str
+    screening: bool = Field(
+        False,
+        description=(
+            "asked only because nothing in the words was understood: one of the document's questions"
+            " about each kind of harm in turn, which a conversation's limit on questions does not count"
+        ),
+    )
 
 
 class ConsentAdvice(BaseModel):

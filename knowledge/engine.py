@@ -780,6 +780,7 @@ class _Book:
             (q.id for q in questions if q.always_first or q.standing or not (q.ask_when or q.screening)),
         )
         self.screening = _bits(question_bit, (q.id for q in questions if q.screening))
+        self.screening_ids = frozenset(q.id for q in questions if q.screening)
 
         # The response's words, per audience (by its value): what an indicator, a route, a level,
         # a question and the consent advice read as.
@@ -987,5 +988,8 @@ def _questions(
         if best > _NO_CHANGE:
             ranked.append((2, -best[0], -best[1], -best[2], order, question_id))
     ranked.sort()
-    texts = book.questions[reader]
-    return [_built(QuestionOut, {"id": item[5], "text": texts[item[5]]}) for item in ranked[:MAX_QUESTIONS]]
+    texts, screening = book.questions[reader], book.screening_ids
+    return [
+        _built(QuestionOut, {"id": item[5], "text": texts[item[5]], "screening": item[5] in screening})
+        for item in ranked[:MAX_QUESTIONS]
+    ]

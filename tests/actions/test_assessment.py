@@ -25,6 +25,7 @@ async def test_worry_is_sent_and_the_apis_first_question_asked(api, dispatcher):
         SlotSet("answers", {}),
         SlotSet("pending_question", None),
         SlotSet("asked_questions", {"injury_visible": QUESTION}),
+        SlotSet("questions_asked", 1),
         SlotSet("pending_question", "injury_visible"),
         SlotSet("stage", "question"),
     ]
@@ -53,8 +54,9 @@ async def test_answer_is_recorded_and_the_next_unasked_question_follows(api, dis
 
     assert api.assessment_requests[0]["answers"] == {"injury_visible": True}
     assert api.assessment_requests[0]["narrative"] == NARRATIVE  # the button payload is not added
-    assert events[-3:] == [
+    assert events[-4:] == [
         SlotSet("asked_questions", {"injury_visible": QUESTION, "under_one": "Is the child under one year old?"}),
+        SlotSet("questions_asked", 2),
         SlotSet("pending_question", "under_one"),
         SlotSet("stage", "question"),
     ]
@@ -102,6 +104,29 @@ async def test_question_limit_gives_the_advice_instead_of_more_questions(api, di
 
     assert events[-1] == SlotSet("stage", "offer")
     assert "level 3 of 4" in dispatcher.messages[0]["text"]
+
+
+async def test_screening_questions_are_not_counted_against_the_question_limit(api, dispatcher, monkeypatch):
+    # Nothing understood: the API's screening questions are asked even when the limit is reached,
+    # since without them the service has no assessment at all, and they do not add to the count.
+    monkeypatch.setenv("MAX_QUESTIONS", "1")
+    from actions.settings import get_settings
+
+    get_settings.cache_clear()
+    api.assessment = load_json("assessment_unmatched.json")
+    first = api.assessment["questions"][0]
+    events = await ActionAssess().run(dispatcher, tracker("tracker_teacher_worry", questions_asked=1), {})
+
+    assert first["screening"] is True
+    assert dispatcher.messages[-1]["text"] == first["text"]
+    assert SlotSet("questions_asked", 1) in events
+    assert events[-1] == SlotSet("stage", "question")
+
+
+async def test_questions_that_are_not_screening_add_to_the_count(api, dispatcher):
+    events = await ActionAssess().run(dispatcher, tracker("tracker_teacher_worry", questions_asked=2), {})
+
+    assert SlotSet("questions_asked", 3) in events
 
 
 async def test_a_child_gets_childline_and_no_referral_form(api, dispatcher):
