@@ -125,6 +125,28 @@ def test_a_teacher_is_told_not_to_seek_consent_and_files_a_named_referral(stack)
     assert referrer["organisation"] == "Example Primary School" and referrer["email"] == "sam.teacher@example.org"
 
 
+def test_a_worry_the_service_cannot_read_is_screened_past_the_question_limit(stack):
+    webhook, _database = stack
+    sender = f"unread-{os.getpid()}"
+    say(webhook, sender, "hi")
+    say(webhook, sender, "I live nearby")
+    say(webhook, sender, "no")
+    reply = say(webhook, sender, "Something about the little one next door just doesn't sit right with me.")
+    assert "not sure I understood" in reply
+    # Five "no"s reach the bot's limit of five questions; screening goes on all the same, since
+    # otherwise the advice would rest on words nobody understood.
+    for _ in range(5):
+        assert "?" in reply and "My advice" not in reply
+        reply = say(webhook, sender, "no")
+    assert "grown-ups at home hit, hurt or threaten each other" in reply
+    reply = say(webhook, sender, "yes")
+    for _ in range(6):
+        if "My advice" in reply:
+            break
+        reply = say(webhook, sender, "I don't know")
+    assert "level 4 of 4" in reply and "Would you like me to send a referral" in reply
+
+
 def test_no_disclosure_reaches_any_process_log(stack):
     """Runs after the conversations above in this module: the child's name, the address and the words of
     the disclosure went through Rasa, the action server and the API; none of their logs holds them."""
