@@ -60,10 +60,12 @@ _UNBORN = re.compile(
 )
 # What follows "20 weeks" when it is how far on a pregnancy is, not a baby's age.
 _GESTATION = re.compile(r"^\s*(?:pregnant|along|gestation|into (?:her|the) pregnancy)", re.I)
-# "she's 12", "im 15 and...": an age said of the child with no unit, when nothing after it makes it a
-# time, a height or a count.
+# "she's 12", "im 15 and...", "my daughter is 13": an age said of the child with no unit, when nothing
+# after it makes it a time, a height or a count. Brothers, sisters and friends are left out: "my
+# brother is 15 and he makes me..." is the one doing harm, not the child.
 _SAID_AGE = re.compile(
-    r"\b(?:(?:she|he)(?:'s|’s|s|\s+is)|i(?:'m|’m|m|\s+am))\s+(\d{1,2})\b(?!\s*(?:%|percent|mins?\b|minutes|hours?|hrs?"
+    r"\b(?:(?:she|he)(?:'s|’s|s|\s+is)|i(?:'m|’m|m|\s+am)"
+    r"|(?:(?:grand|step)?(?:son|daughter)|niece|nephew|boy|girl|child|kid)(?:'s|’s|\s+is))\s+(\d{1,2})\b(?!\s*(?:%|percent|mins?\b|minutes|hours?|hrs?"
     r"|weeks?|wks?|months?|days?|years?|yrs?|y/?o|o'?clock|am\b|pm\b|ft|foot|feet|stone|st\b|kg|:|\.\d))",
     re.I,
 )

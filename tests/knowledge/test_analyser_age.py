@@ -36,6 +36,10 @@ from knowledge.analyser.age import is_non_mobile_baby, read_age
         ("she is 5 ft tall", None),
         ("my mum is 40", None),
         ("my brother is 15 and he makes me do stuff. im 9", 9),  # "is" is not "i's"
+        ("my daughter is 13 and pregnant", 13),  # not read as an unborn baby
+        ("my grandson's 7 and comes in hungry", 7),
+        ("her boyfriend is 19", None),
+        ("the girl is 5 ft tall", None),
     ],
 )
 def test_age_or_no_age(text, age):
