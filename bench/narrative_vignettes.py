@@ -1,8 +1,10 @@
 """Narrative-only assessment of every vignette, and the figures the issue asks for.
 
-    .venv/bin/python bench/narrative_vignettes.py [--cases public|team] [--verbose]
+    .venv/bin/python bench/narrative_vignettes.py [--cases public|team | --file cases.yaml] [--verbose | --figures-only]
 
-public: shared/vignettes/public.yaml; team: tests/knowledge/team_vignettes.yaml (the team's own cases).
+public: shared/vignettes/public.yaml; team: tests/knowledge/team_vignettes.yaml (the team's own cases);
+--file: any file in the same format. --figures-only prints no case, not even its id, so a held-out set
+can be scored without being read.
 
 Each case goes in with reporter_role, child_age_years and narrative only (no answers). Goals:
 level within the acceptable set for >= 90 % of cases, no under-triage, every expected route present.
@@ -21,11 +23,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--verbose", action="store_true", help="print the indicators found for every case")
     parser.add_argument("--cases", default="public", choices=sorted(CASE_SETS))
+    parser.add_argument("--file", type=Path, help="a vignette file in the format of shared/vignettes/public.yaml")
+    parser.add_argument("--figures-only", action="store_true", help="print the totals only, no case")
     args = parser.parse_args()
-    verdicts = [judge(case) for case in load_cases(CASE_SETS[args.cases])]
+    verdicts = [judge(case) for case in load_cases(args.file or CASE_SETS[args.cases])]
     for v in verdicts:
         bad = not v.level_ok or v.under_triage or v.missing_routes
-        if bad or args.verbose:
+        if (bad or args.verbose) and not args.figures_only:
             flags = []
             if not v.level_ok:
                 flags.append("LEVEL")
@@ -47,8 +51,8 @@ def main() -> None:
     missing = [v.case for v in verdicts if v.missing_routes]
     print(f"\ncases: {n}")
     print(f"level within the acceptable set: {level_ok}/{n} = {level_ok / n:.1%} (goal >= 90%)")
-    print(f"under-triage: {len(under)} {under} (goal 0)")
-    print(f"cases missing an expected route: {len(missing)} {missing} (goal 0)")
+    print(f"under-triage: {len(under)}{'' if args.figures_only else f' {under}'} (goal 0)")
+    print(f"cases missing an expected route: {len(missing)}{'' if args.figures_only else f' {missing}'} (goal 0)")
 
 
 if __name__ == "__main__":
