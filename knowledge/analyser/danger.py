@@ -116,8 +116,74 @@ def danger_matcher(norm: Callable[[str], str]) -> Callable[[Doc], list[tuple[str
     return lambda doc: strict(doc) + loose(doc)
 
 
+# An overdose told without the word: taking or swallowing a quantity of a medicine ("took all my mums
+# paracetamol, like 20"), but not a dose ("took 2 paracetamol for her headache").
+TAKE = {"take", "swallow", "down", "neck"}
+MEDICINE = {"paracetamol", "pill", "tablet", "med", "meds", "medicine", "medication", "ibuprofen", "painkiller",
+            "aspirin", "antidepressant", "codeine", "co-codamol", "sleeping"}  # fmt: skip
+QUANTITY = {"all", "whole", "load", "loads", "lot", "lots", "packet", "pack", "box", "bottle", "handful", "strip"}
+NUMBER_WORDS = {"five", "six", "seven", "eight", "nine", "ten", "twelve", "fifteen", "twenty", "thirty", "forty"}
+OVERDOSE_SPAN = 9  # tokens from the taking verb to the medicine ("swallowed a whole bottle of her nan's tablets")
+MANY = 5  # tablets taken at once that are more than a dose
+
+# A baby or child shut in a car in the heat (heatstroke kills within minutes): the child, the car, the
+# heat, and the child left or shut in or collapsing, in one sentence ("the kids slept in the car on a
+# hot day" is not it).
+CHILD = {"baby", "babies", "toddler", "child", "kid", "kids", "infant", "little", "newborn", "son", "daughter"}
+VEHICLE = {"car", "van"}
+HEAT = {"boil", "boiling", "hot", "heat", "sweltering", "roast", "roasting", "bake", "baking"}
+SHUT_IN = {
+    "leave",
+    "left",
+    "alone",
+    "lock",
+    "locked",
+    "shut",
+    "nobody",
+    "unattended",
+    "floppy",
+    "unresponsive",
+    "quiet",
+}
+
+
 def read_danger(doc: Doc, matcher: Callable[[Doc], list[tuple[str, int, int]]]) -> Span | None:
     """The words that say the danger is now, or None."""
+    return _danger_words(doc, matcher) or _overdose(doc) or _child_in_hot_car(doc)
+
+
+def _overdose(doc: Doc) -> Span | None:
+    norms, lowers, _ = words(doc)
+    for i, norm in enumerate(norms):
+        if norm not in TAKE:
+            continue
+        sent_end = cues.sentence(doc, i)[1]
+        for j in range(i + 1, min(i + OVERDOSE_SPAN + 1, sent_end)):
+            if norms[j] in MEDICINE or lowers[j] in MEDICINE:
+                said = norms[i + 1 : min(j + 5, sent_end)]
+                if any(_many(w) for w in said) and _counts(doc, i, j + 1):
+                    return doc[i : j + 1]
+                break
+    return None
+
+
+def _many(word: str) -> bool:
+    return word in QUANTITY or word in NUMBER_WORDS or (word.isdigit() and int(word) >= MANY)
+
+
+def _child_in_hot_car(doc: Doc) -> Span | None:
+    norms, lowers, _ = words(doc)
+    for i, norm in enumerate(norms):
+        if norm not in VEHICLE:
+            continue
+        start, end = cues.sentence(doc, i)
+        said = set(norms[start:end]) | set(lowers[start:end])
+        if not (CHILD.isdisjoint(said) or HEAT.isdisjoint(said) or SHUT_IN.isdisjoint(said)) and _counts(doc, i, i + 1):
+            return doc[i : i + 1]
+    return None
+
+
+def _danger_words(doc: Doc, matcher: Callable[[Doc], list[tuple[str, int, int]]]) -> Span | None:
     for key, start, end in matcher(doc):
         if not _counts(doc, start, end):
             continue

@@ -288,6 +288,12 @@ def test_an_adult_working_with_children_brings_the_staff_indicator(analyser):
         "my friend took an overdose",
         "he has a knife",
         "A man is beating the boy in the street. It's happening now.",
+        # an overdose told without the word: a quantity of a medicine taken or swallowed
+        "i took all my mums paracetamol about an hour ago, like 20. i feel really sick",
+        "she's swallowed a whole bottle of her nan's tablets",
+        "he took 30 of his dad's sleeping pills",
+        # a child shut in a car in the heat
+        "There's a baby in a car in the car park, the windows are shut, it's boiling and he's gone quiet.",
     ],
 )
 def test_danger_now_language(analyser, text):
@@ -303,6 +309,12 @@ def test_danger_now_language(analyser, text):
         "what if he has a knife?",
         "dad hit her last year",
         "She is at school right now. Nothing else to add. Her dad hit her last year.",
+        "I took 2 paracetamol for my headache",  # a dose, not an overdose
+        "he takes his tablets every morning",
+        "what if she takes all her pills",
+        "she took all her tablets in one go last year",
+        "we had a hot day out and the kids slept in the car",
+        "the baby was sick in the car on the way to nursery",
     ],
 )
 def test_no_danger_now(analyser, text):
