@@ -18,7 +18,11 @@ from knowledge.schema import Urgency
 VIGNETTES = Path(__file__).resolve().parents[3] / "shared" / "vignettes" / "public.yaml"
 # The team's own cases, on topics and in words the public ones do not use.
 TEAM_VIGNETTES = Path(__file__).resolve().parents[2] / "tests" / "knowledge" / "team_vignettes.yaml"
-CASE_SETS = {"public": VIGNETTES, "team": TEAM_VIGNETTES}
+# Cases by writers who never saw the analyser (tests/knowledge/unseen_vignettes/README.md): a measure,
+# not a test; the held-out half is scored with the totals only.
+UNSEEN = Path(__file__).resolve().parents[2] / "tests" / "knowledge" / "unseen_vignettes"
+CASE_SETS = {"public": VIGNETTES, "team": TEAM_VIGNETTES}  # the tested ones
+UNSEEN_SETS = {"unseen_dev": UNSEEN / "dev.yaml", "unseen_heldout": UNSEEN / "heldout.yaml"}
 LEVEL_ROUTES = {"universal", "early_help"}
 
 
