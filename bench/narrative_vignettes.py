@@ -3,9 +3,9 @@
     .venv/bin/python bench/narrative_vignettes.py [--cases public|team | --file cases.yaml] [--verbose | --figures-only]
 
 public: shared/vignettes/public.yaml; team: tests/knowledge/team_vignettes.yaml (the team's own cases);
-unseen_dev, unseen_heldout: tests/knowledge/unseen_vignettes/ (writers who never saw the analyser;
-score the held-out one with --figures-only); --file: any file in the same format. --figures-only prints no case, not even its id, so a held-out set
-can be scored without being read.
+unseen_dev, unseen_heldout: tests/knowledge/unseen_vignettes/ (writers who never saw the analyser);
+--file: any file in the same format. --figures-only prints no case, not even its id, so that a held-out
+set (unseen_heldout) can be scored without being read.
 
 Each case goes in with reporter_role, child_age_years and narrative only (no answers). Goals:
 level within the acceptable set for >= 90 % of cases, no under-triage, every expected route present.
@@ -21,13 +21,14 @@ from knowledge.analyser.vignettes import CASE_SETS, UNSEEN_SETS, judge, load_cas
 
 
 def main() -> None:
+    case_sets = CASE_SETS | UNSEEN_SETS
     parser = argparse.ArgumentParser()
     parser.add_argument("--verbose", action="store_true", help="print the indicators found for every case")
-    parser.add_argument("--cases", default="public", choices=sorted(CASE_SETS | UNSEEN_SETS))
+    parser.add_argument("--cases", default="public", choices=sorted(case_sets))
     parser.add_argument("--file", type=Path, help="a vignette file in the format of shared/vignettes/public.yaml")
     parser.add_argument("--figures-only", action="store_true", help="print the totals only, no case")
     args = parser.parse_args()
-    verdicts = [judge(case) for case in load_cases(args.file or (CASE_SETS | UNSEEN_SETS)[args.cases])]
+    verdicts = [judge(case) for case in load_cases(args.file or case_sets[args.cases])]
     for v in verdicts:
         bad = not v.level_ok or v.under_triage or v.missing_routes
         if (bad or args.verbose) and not args.figures_only:

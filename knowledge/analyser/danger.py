@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from knowledge.analyser import cues
 from knowledge.analyser.phrases import PhraseIndex
-from knowledge.analyser.pipeline import words
+from knowledge.analyser.pipeline import norm_set, words
 
 NOW = [
     ("right", "now"),
@@ -122,7 +122,7 @@ TAKE = {"take", "swallow", "down", "neck"}
 MEDICINE = {"paracetamol", "pill", "tablet", "med", "meds", "medicine", "medication", "ibuprofen", "painkiller",
             "aspirin", "antidepressant", "codeine", "co-codamol", "sleeping"}  # fmt: skip
 QUANTITY = {"all", "whole", "load", "loads", "lot", "lots", "packet", "pack", "box", "bottle", "handful", "strip"}
-NUMBER_WORDS = {"five", "six", "seven", "eight", "nine", "ten", "twelve", "fifteen", "twenty", "thirty", "forty"}
+MANY_IN_WORDS = {"five", "six", "seven", "eight", "nine", "ten", "twelve", "fifteen", "twenty", "thirty", "forty"}
 OVERDOSE_SPAN = 9  # tokens from the taking verb to the medicine ("swallowed a whole bottle of her nan's tablets")
 MANY = 5  # tablets taken at once that are more than a dose
 
@@ -153,6 +153,8 @@ def read_danger(doc: Doc, matcher: Callable[[Doc], list[tuple[str, int, int]]]) 
 
 
 def _overdose(doc: Doc) -> Span | None:
+    if TAKE.isdisjoint(norm_set(doc)):  # most narratives: read on every one, so turned down at once
+        return None
     norms, lowers, _ = words(doc)
     for i, norm in enumerate(norms):
         if norm not in TAKE:
@@ -168,10 +170,12 @@ def _overdose(doc: Doc) -> Span | None:
 
 
 def _many(word: str) -> bool:
-    return word in QUANTITY or word in NUMBER_WORDS or (word.isdigit() and int(word) >= MANY)
+    return word in QUANTITY or word in MANY_IN_WORDS or (word.isdigit() and int(word) >= MANY)
 
 
 def _child_in_hot_car(doc: Doc) -> Span | None:
+    if VEHICLE.isdisjoint(norm_set(doc)):
+        return None
     norms, lowers, _ = words(doc)
     for i, norm in enumerate(norms):
         if norm not in VEHICLE:
