@@ -34,6 +34,7 @@ TABLE_ORDER = ("level", "urgency", "routes")
 FEATURES = frozenset(
     {
         "role", "age", "involved", "tags", "level_max", "dims_l2", "dims_l3", "sides_l3",
+        "neglect_signs",
         "indicator_urgency", "indicator_routes", "level", "urgency",
     }
 )  # fmt: skip

@@ -50,6 +50,10 @@ _BY_RANK = {u.rank: u for u in Urgency}
 _VALUE_BY_RANK = {u.rank: u.value for u in Urgency}
 _RANK_OF_VALUE = {u.value: u.rank for u in Urgency}  # enum .value is a descriptor call; this is a dict read
 _ROUTE_VALUES = tuple((route, route.value) for route in ROUTE_ORDER)
+# The category whose level-2 signs the tables count one by one: several of them together are the
+# "persistent failure to meet a child's basic needs" of the definition (001_587524bd8325dec7.txt
+# lines 317-343), where other needs count by the area of the child's life they touch.
+NEGLECT = "neglect"
 _PUBLIC_ROLES = {"public", "parent"}
 # Roles whose first step is their setting's designated safeguarding lead.
 _DSL_SETTINGS = {"teacher", "nursery", "youth_worker", "school_nurse"}
@@ -217,7 +221,9 @@ def _prefix(
 def _facts(key: tuple) -> dict[str, Any]:
     """The facts a key stands for, by field as the tables read them: what _chain reads from the key
     itself (the tests' reference for it)."""
-    role, age, answers, involved, tags, level_max, dims_l2, dims_l3, sides_l3, urgency_value, routes = key
+    role, age, answers, involved, tags, level_max, dims_l2, dims_l3, sides_l3, neglect_signs, urgency_value, routes = (
+        key
+    )
     facts: dict[str, Any] = {
         "role": role,
         "age": age,
@@ -227,6 +233,7 @@ def _facts(key: tuple) -> dict[str, Any]:
         "dims_l2": dims_l2,
         "dims_l3": dims_l3,
         "sides_l3": sides_l3,
+        "neglect_signs": neglect_signs,
         "indicator_urgency": urgency_value,
         "indicator_routes": routes,
     }
@@ -278,7 +285,7 @@ _PLAIN = (str, int, float, bool, type(None))  # literals that compare and hash w
 _KEY_POSITIONS = {
     name: position
     for position, name in enumerate(
-        ("role", "age", None, "involved", "tags", "level_max", "dims_l2", "dims_l3", "sides_l3")
+        ("role", "age", None, "involved", "tags", "level_max", "dims_l2", "dims_l3", "sides_l3", "neglect_signs")
         + ("indicator_urgency", "indicator_routes")
     )
     if name
@@ -691,8 +698,9 @@ class _Book:
     is the OR of its indicators' masks; from low bits to high: the level and the urgency rank as
     thermometer codes (level 3 sets three bits, so the OR of two levels is the higher one), the tags
     and routes the tables read, the domains at level 2 or above, those at level 3 or above, the sides
-    (child, parenting, family) of the latter, and last the questions the indicator's category and
-    tags make askable (ask_when). Adding what a question's "yes" brings is then one OR, and whether it
+    (child, parenting, family) of the latter, the neglect indicators at level 2 or above (one bit
+    each, so that several signs of neglect count as several), and last the questions the indicator's
+    category and tags make askable (ask_when). Adding what a question's "yes" brings is then one OR, and whether it
     changes anything the tables read is one comparison."""
 
     def __init__(self, doc: ThresholdDocument) -> None:
@@ -707,6 +715,7 @@ class _Book:
         )
         domains = sorted({i.domain for i in indicators})
         sides = sorted({d.split(".", 1)[0] for d in domains})
+        neglect = sorted(i.id for i in indicators if i.category == NEGLECT and i.level >= 2)
         questions = list(doc.questions.values())
         offset = 0
 
@@ -718,16 +727,18 @@ class _Book:
         self.level_at, _ = span(["1", "2", "3", "4"])
         self.rank_at, _ = span(["0", "1", "2"])
         (self.tags_at, tag_bit), (self.routes_at, route_bit) = span(tags), span(routes)
-        (self.l2_at, l2_bit), (self.l3_at, l3_bit), (self.sides_at, side_bit) = (
+        (self.l2_at, l2_bit), (self.l3_at, l3_bit), (self.sides_at, side_bit), (self.neglect_at, neglect_bit) = (
             span(domains),
             span(domains),
             span(sides),
+            span(neglect),
         )
         self.questions_at = offset
         self.key_bits = (1 << offset) - 1  # all but the questions: what the features are made of
         self.tag_names, self.route_names = tags, routes
         self.tags_mask, self.routes_mask = (1 << len(tags)) - 1, (1 << len(routes)) - 1
         self.l2_mask, self.sides_mask = (1 << len(domains)) - 1, (1 << len(sides)) - 1
+        self.neglect_mask = (1 << len(neglect)) - 1
         self.tag_sets: dict[int, frozenset[str]] = {}  # tag bits -> the set the tables read, as met
         self.route_sets: dict[int, frozenset[str]] = {}
         self.nothing = self._thermometer(1, 0)  # no evidence: level 1, standard
@@ -741,6 +752,7 @@ class _Book:
                 mask |= l2_bit[indicator.domain]
             if indicator.level >= 3:
                 mask |= l3_bit[indicator.domain] | side_bit[indicator.domain.split(".", 1)[0]]
+            mask |= neglect_bit.get(indicator.id, 0)
             present = {*indicator.tags, indicator.category}
             for order, question in enumerate(questions):
                 if present.intersection(question.ask_when):
@@ -846,7 +858,13 @@ class _Book:
         """features(mask): the indicator part of the key (see _prefix for the rest), only what the
         tables read, so equal facts share one verdict. A closure: it runs several times a case."""
         level_at, rank_at, tags_at, routes_at = self.level_at, self.rank_at, self.tags_at, self.routes_at
-        l2_at, l3_at, sides_at = self.l2_at, self.l3_at, self.sides_at
+        l2_at, l3_at, sides_at, neglect_at, neglect_mask = (
+            self.l2_at,
+            self.l3_at,
+            self.sides_at,
+            self.neglect_at,
+            self.neglect_mask,
+        )
         tags_mask, routes_mask, domains_mask, sides_mask = (
             self.tags_mask,
             self.routes_mask,
@@ -871,6 +889,7 @@ class _Book:
                 ((mask >> l2_at) & domains_mask).bit_count(),
                 ((mask >> l3_at) & domains_mask).bit_count(),
                 ((mask >> sides_at) & sides_mask).bit_count(),
+                ((mask >> neglect_at) & neglect_mask).bit_count(),
                 urgency[((mask >> rank_at) & 7).bit_length() - 1],
                 routes,
             )

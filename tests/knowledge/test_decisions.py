@@ -62,6 +62,7 @@ def facts(doc):
             "dims_l2": st.integers(0, 8),
             "dims_l3": st.integers(0, 5),
             "sides_l3": st.integers(0, 3),
+            "neglect_signs": st.integers(0, 6),
             "indicator_urgency": st.sampled_from([u.value for u in Urgency]),
             "indicator_routes": some_of(read_values(doc, "indicator_routes"), [r.value for r in Route]),
             "level": st.integers(1, 4),

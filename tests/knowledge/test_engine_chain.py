@@ -35,6 +35,7 @@ def keys(doc, decisions):
         st.integers(0, 8),
         st.integers(0, 5),
         st.integers(0, 3),
+        st.integers(0, 6),
         st.sampled_from(list(RANK)),
         st.frozensets(st.sampled_from([route.value for route in Route])),
     )
@@ -88,7 +89,7 @@ def test_later_tables_read_the_level_and_urgency_the_earlier_ones_gave(tmp_path)
     path.write_text(json.dumps(graph))
     decisions = DecisionTables.from_file(path)
     check_chains(doc, decisions)
-    key = ("teacher", 7, (), frozenset(), frozenset(), 2, 1, 0, 0, "standard", frozenset())
+    key = ("teacher", 7, (), frozenset(), frozenset(), 2, 1, 0, 0, 0, "standard", frozenset())
     entries = {(row["table"], row["rule"]): row for row in engine._chain(decisions, traced=True)(key)[3]}
     assert entries[("level", "highest_indicator")]["source"] is None
     assert entries[("urgency", "indicator_urgency")]["source"] == 2

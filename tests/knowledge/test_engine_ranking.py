@@ -146,6 +146,7 @@ def test_features_are_computed_from_the_indicators(document_id):
             len({i.domain for i in items if i.level >= 2}),
             len(l3),
             len({d.split(".", 1)[0] for d in l3}),
+            len([i for i in items if i.category == "neglect" and i.level >= 2]),
             max([Urgency.standard, *(i.urgency for i in items)], key=rank.get).value,
             routes if decisions.read_routes is None else routes & decisions.read_routes,
         )
