@@ -58,6 +58,7 @@ CHILD_STATE_DOMAIN = "child.emotional_behavioural"
 CHILD_STATE_CATEGORIES = {"behaviour", "education", "development"}
 ADULTS = {"mum", "dad", "mother", "father", "parent", "stepdad", "stepmum", "partner", "carer", "grandmother"}
 ADULTS |= {"grandfather", "aunt", "uncle", "woman", "man", "boyfriend", "girlfriend", "husband", "wife"}
+PASSIVE_BY = "by"
 CHILDREN = {"he", "she", "him", "her", "i", "me", "son", "daughter", "child", "boy", "girl", "kid", "pupil"}
 SUBJECT_WINDOW = 6
 INTENSIFIERS = {"so"}
@@ -147,6 +148,10 @@ class Analyser:
                         for e in elements
                     ):
                         self.phrases.add(key, elements[::-1])
+                    # "dad hits him" is also told the other way round: "he was hit by his dad".
+                    passive = _passive(elements)
+                    if passive:
+                        self.phrases.add(key, passive)
         self.phrases.prepare()
         # Told in the past, still a concern now: words that name the past themselves ("previous
         # children removed"), and harms that stay done (a girl who "was cut" has had FGM).
@@ -290,7 +295,10 @@ class Analyser:
             in_pattern = sum(isinstance(e, str) and e in cues.NEGATION for e in elements)
             if in_span > (in_pattern if key in self.negative_phrases else 0):
                 return True
-        if _harm_to_an_adult(doc, end, elements):
+        if _harm_to_an_adult(doc, end, elements) or _agent_turned_round(doc, start, end, elements):
+            return True
+        # "mum was hit by dad": the passive's adult subject is the one harmed, not the child.
+        if len(elements) == 3 and elements[1] == PASSIVE_BY and _adult_subject(doc, doc[start:end]):
             return True
         # "kicked me out", "threw him out": put out of the house, not struck.
         if (
@@ -556,6 +564,32 @@ def _harm_to_an_adult(doc: Doc, end: int, elements: tuple[Element, ...]) -> bool
     if not elements or isinstance(elements[-1], str) or end >= len(norms):
         return False
     return lowers[end - 1] in POSSESSIVE and norms[end] in ADULTS
+
+
+def _passive(elements: list[Element]) -> list[Element] | None:
+    """An adult doing something to a child ("dad hits him", "mum battered her") as the passive
+    says it: "hit by dad", "battered by mum" (the gap takes "his", "her", "my")."""
+    if len(elements) != 3 or isinstance(elements[2], str):
+        return None
+    adult, verb = elements[0], elements[1]
+    if not (isinstance(adult, str) and adult in ADULTS and isinstance(verb, str) and verb.isalpha()):
+        return None
+    return [verb, PASSIVE_BY, adult]
+
+
+def _agent_turned_round(doc: Doc, start: int, end: int, elements: tuple[Element, ...]) -> bool:
+    """Whether a "by" in the match's gap makes the pattern's adult the one who acts: "hit by his
+    dad" is not the child's violence of "hit his dad", but the reverse."""
+    if PASSIVE_BY in elements:
+        return False
+    norms = words(doc)[0]
+    adults = {e for e in elements if isinstance(e, str) and e in ADULTS}
+    if not adults:
+        return False
+    for k in range(start + 1, end - 1):
+        if norms[k] == PASSIVE_BY:
+            return not adults.isdisjoint(norms[k + 1 : end])
+    return False
 
 
 def _one_clause(doc: Doc, first: int, last: int) -> bool:

@@ -7,6 +7,7 @@ concern, and hiding one is worse than reporting one too many (rule 2, never unde
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from spacy.tokens import Doc
 
@@ -121,6 +122,10 @@ HISTORY = [
 ]
 HISTORY_BY_FIRST = _by_first(HISTORY)
 HISTORY_YEAR_PREFIX = ("back", "in")
+# "was on a plan in 2021": a calendar year before this one is the past, "back" or not. The year
+# of the analysis is read when it runs, so a report from last year reads as last year's.
+YEAR_PREFIX = "in"
+YEAR_RANGE = (1950, 2200)  # a number in this range after "in" is a year, not "in 3 weeks"
 # A school stage named as the time of an event is the past: "back in year 8", "when she was in
 # reception", "back in primary".
 SCHOOL_STAGES = {"year", "reception", "nursery", "primary", "infants", "infant", "juniors", "junior", "yr"}
@@ -292,6 +297,9 @@ def _history_marks(doc: Doc) -> dict[str, set[int]]:
         if tuple(lowers[k : k + 2]) == HISTORY_YEAR_PREFIX and k + 2 < len(lowers) and _then(lowers[k + 2]):
             past.add(k)
             continue
+        if lowers[k] == YEAR_PREFIX and k + 1 < len(lowers) and _year_gone(lowers[k + 1]):
+            past.add(k)
+            continue
         if _age_then(norms, lowers, k):
             past.add(k)
             continue
@@ -311,6 +319,14 @@ def _history_marks(doc: Doc) -> dict[str, set[int]]:
 def _then(word: str) -> bool:
     """A word after "back in" that names a time gone: a year, a school stage."""
     return word.isdigit() or word in SCHOOL_STAGES
+
+
+def _year_gone(word: str) -> bool:
+    """A calendar year before the current one ("2021"); this year's is still now."""
+    if len(word) != 4 or not word.isdigit():
+        return False
+    year = int(word)
+    return YEAR_RANGE[0] <= year < min(YEAR_RANGE[1], date.today().year)
 
 
 def _age_then(norms: list[str], lowers: list[str], k: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 
 import pytest
 
@@ -174,6 +175,7 @@ def test_a_question_that_reports_a_fact_still_counts(analyser):
         "Dad hit her when she was in year 4",
         "back in reception she was in care",
         "he was in care back then",
+        "she was on a plan in 2019 because of bruises from dad",
     ],
 )
 def test_history_does_not_count_as_now(analyser, text):
@@ -188,6 +190,18 @@ def test_not_any_more_is_a_negation_not_history(analyser):
 
 def test_history_with_a_present_marker_counts(analyser):
     assert "injury_from_parent" in ids(analyser.analyse("he used to hit her and he still hits her now"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she has been in care since 2019",
+        f"she went into care in {date.today().year}",  # this year is still now
+        "she goes into care in 3 weeks",  # a number after "in" that is no year
+    ],
+)
+def test_a_number_that_is_no_year_gone_is_not_history(analyser, text):
+    assert "looked_after" in ids(analyser.analyse(text))
 
 
 @pytest.mark.parametrize(
@@ -387,6 +401,21 @@ def test_a_pronoun_that_owns_an_adult_is_not_the_child_harmed(analyser):
     assert "injury_from_parent" not in ids(analyser.analyse("he hit her mum"))
     assert "injury_from_parent" not in ids(analyser.analyse("he hit her boyfriend"))
     assert "injury_from_parent" in ids(analyser.analyse("he hit her son"))
+
+
+def test_the_passive_says_who_did_it():
+    parent = _indicator("hit_by_parent", ["dad hits him", "mum batters her"], urgency="immediate")
+    child = _indicator("child_hits_parent", ["hits his dad"], level=3)
+    domestic = _indicator("domestic_violence", ["dad hits mum"], category="domestic_abuse", urgency="immediate")
+    analyser = Analyser([parent, child, domestic])
+    # the catalogue's "dad hits him" is read as the passive says it, with the words between
+    assert ids(analyser.analyse("he was hit by his dad last night")) == {"hit_by_parent"}
+    assert ids(analyser.analyse("i got battered by my mum")) == {"hit_by_parent"}
+    # "hit by his dad" is not "hits his dad" with a word between: the dad is the one who hits
+    assert "child_hits_parent" not in ids(analyser.analyse("he has been hit by his dad"))
+    assert ids(analyser.analyse("he hits his dad")) == {"child_hits_parent"}
+    # an adult as the passive's subject is the one harmed, not the child
+    assert "hit_by_parent" not in ids(analyser.analyse("mum was hit by dad"))
 
 
 def _relationship_analyser(teen_level: int, teen_urgency: str) -> Analyser:

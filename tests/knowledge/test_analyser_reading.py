@@ -126,6 +126,21 @@ def test_ordinary_words_that_sound_grave(analyser):
     assert "radicalisation_violence_planned" not in found(analyser, "panic attacks at school gate")
 
 
+def test_rolling_eyes_are_an_emergency_only_when_they_roll_back(analyser):
+    # "eyes rolling" written either way round was "rolls her eyes", a teenager's everyday scorn
+    assert not analyser.analyse("she lives in her room and rolls her eyes at everything I say").immediate_danger
+    assert analyser.analyse("he collapsed and his eyes are rolling back").immediate_danger
+    assert analyser.analyse("the baby has gone floppy and her eyes are rolling").immediate_danger
+
+
+def test_the_passive_reads_who_hit_whom(analyser):
+    assert "physical_abuse_disclosure" in found(analyser, "he was hit by his dad last night")
+    assert "child_to_parent_violence" not in found(analyser, "he was hit by his dad last night")
+    assert "domestic_violence_in_home" in found(analyser, "dad hits mum when he is drunk")
+    assert "domestic_violence_in_home" in found(analyser, "my mum got battered by her boyfriend")
+    assert "physical_abuse_disclosure" not in found(analyser, "my mum got battered by her boyfriend")
+
+
 def test_now_words_are_read_as_written(analyser):
     # "about to" says now; "kids about 5 to 10" does not
     assert not analyser.analyse("there are kids about 5 to 10 playing on bikes in the field").immediate_danger
