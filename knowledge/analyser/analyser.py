@@ -59,6 +59,9 @@ CHILD_STATE_CATEGORIES = {"behaviour", "education", "development"}
 ADULTS = {"mum", "dad", "mother", "father", "parent", "stepdad", "stepmum", "partner", "carer", "grandmother"}
 ADULTS |= {"grandfather", "aunt", "uncle", "woman", "man", "boyfriend", "girlfriend", "husband", "wife"}
 PASSIVE_BY = "by"
+# Two words that mean something else the other way round: "her eyes are rolling" is a medical
+# emergency, "she rolls her eyes" a teenager's scorn.
+IDIOMS = {("roll", "eye")}
 CHILDREN = {"he", "she", "him", "her", "i", "me", "son", "daughter", "child", "boy", "girl", "kid", "pupil"}
 SUBJECT_WINDOW = 6
 INTENSIFIERS = {"so"}
@@ -138,14 +141,18 @@ class Analyser:
                     # Two words are written either way round: "dirty clothes", "clothes are dirty" --
                     # but not when one names a person ("hurting mum" is not "mum hurt her back") or a
                     # number ("2 phones" is not "on her phone till 2").
-                    if len(elements) == 2 and all(
-                        isinstance(e, str)
-                        and e.isalpha()
-                        and e not in NUMBER_WORDS
-                        and e not in cues.NEGATION
-                        and e not in FILLER
-                        and e not in ADULTS
-                        for e in elements
+                    if (
+                        len(elements) == 2
+                        and tuple(elements[::-1]) not in IDIOMS
+                        and all(
+                            isinstance(e, str)
+                            and e.isalpha()
+                            and e not in NUMBER_WORDS
+                            and e not in cues.NEGATION
+                            and e not in FILLER
+                            and e not in ADULTS
+                            for e in elements
+                        )
                     ):
                         self.phrases.add(key, elements[::-1])
                     # "dad hits him" is also told the other way round: "he was hit by his dad".
