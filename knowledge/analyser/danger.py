@@ -94,6 +94,15 @@ ALONE = [
     ("swallow", "packet"),
     ("bleed", "heavily"),
     ("stop", "breathe"),
+    # a child's plea passed on as it came: "mum im scared pls come"
+    ("scared", "please", "come"),
+    # an adult shut in with a child, out of reach: "locked herself in the bathroom with him"
+    ("lock", "herself", "in", "with"),
+    ("lock", "himself", "in", "with"),
+    ("lock", "herself", "in", "the", "-", "with"),
+    ("lock", "himself", "in", "the", "-", "with"),
+    ("barricade", "herself", "in"),
+    ("barricade", "himself", "in"),
 ]
 
 # "Last month", "last year": the sentence places what happened in a period that is over. ("Last
