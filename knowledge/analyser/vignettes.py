@@ -22,7 +22,12 @@ TEAM_VIGNETTES = Path(__file__).resolve().parents[2] / "tests" / "knowledge" / "
 # not a test; the held-out half is scored with the totals only.
 UNSEEN = Path(__file__).resolve().parents[2] / "tests" / "knowledge" / "unseen_vignettes"
 CASE_SETS = {"public": VIGNETTES, "team": TEAM_VIGNETTES}  # the tested ones
-UNSEEN_SETS = {"unseen_dev": UNSEEN / "dev.yaml", "unseen_heldout": UNSEEN / "heldout.yaml"}
+UNSEEN_SETS = {
+    "unseen_dev": UNSEEN / "dev.yaml",
+    "unseen_heldout": UNSEEN / "heldout.yaml",
+    "unseen_dev2": UNSEEN / "dev2.yaml",
+    "unseen_heldout2": UNSEEN / "heldout2.yaml",
+}
 LEVEL_ROUTES = {"universal", "early_help"}
 
 
