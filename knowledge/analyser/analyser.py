@@ -133,6 +133,7 @@ class Analyser:
         }
         self.normaliser = Normaliser(self.nlp, vocabulary)
         self.phrases = PhraseIndex(MAX_GAP, frozenset(cues.NEGATION), frozenset(FILLER), CLAUSE_WORDS)
+        self.passives: set[tuple[Element, ...]] = set()  # the patterns _passive made from the words
         for key, readings in tokenised.items():
             for phrase in readings:
                 elements = _pattern(phrase)
@@ -159,6 +160,7 @@ class Analyser:
                     passive = _passive(elements)
                     if passive:
                         self.phrases.add(key, passive)
+                        self.passives.add(tuple(passive))
         self.phrases.prepare()
         # Told in the past, still a concern now: words that name the past themselves ("previous
         # children removed"), and harms that stay done (a girl who "was cut" has had FGM).
@@ -305,7 +307,7 @@ class Analyser:
         if _harm_to_an_adult(doc, end, elements) or _agent_turned_round(doc, start, end, elements):
             return True
         # "mum was hit by dad": the passive's adult subject is the one harmed, not the child.
-        if len(elements) == 3 and elements[1] == PASSIVE_BY and _adult_subject(doc, doc[start:end]):
+        if elements in self.passives and _adult_subject(doc, doc[start:end]):
             return True
         # "kicked me out", "threw him out": put out of the house, not struck.
         if (

@@ -139,6 +139,8 @@ def test_the_passive_reads_who_hit_whom(analyser):
     assert "domestic_violence_in_home" in found(analyser, "dad hits mum when he is drunk")
     assert "domestic_violence_in_home" in found(analyser, "my mum got battered by her boyfriend")
     assert "physical_abuse_disclosure" not in found(analyser, "my mum got battered by her boyfriend")
+    # only the passives made from the words give way to an adult subject, not the words' own
+    assert "community_harassment_hate" in found(analyser, "mum is being harassed by neighbours every night")
 
 
 def test_now_words_are_read_as_written(analyser):
