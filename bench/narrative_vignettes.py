@@ -3,10 +3,10 @@
     .venv/bin/python bench/narrative_vignettes.py [--cases public|team | --file cases.yaml] [--verbose | --figures-only]
 
 public: shared/vignettes/public.yaml; team: tests/knowledge/team_vignettes.yaml (the team's own cases);
-unseen_dev, unseen_heldout, unseen_dev2, unseen_heldout2: tests/knowledge/unseen_vignettes/ (writers who
-never saw the analyser);
+unseen_dev, unseen_heldout, unseen_dev2, unseen_heldout2, unseen_dev3, unseen_heldout3:
+tests/knowledge/unseen_vignettes/ (writers who never saw the analyser);
 --file: any file in the same format. --figures-only prints no case, not even its id, so that a held-out
-set (unseen_heldout, unseen_heldout2) can be scored without being read.
+set (unseen_heldout, unseen_heldout2, unseen_heldout3) can be scored without being read.
 
 Each case goes in with reporter_role, child_age_years and narrative only (no answers). Goals:
 level within the acceptable set for >= 90 % of cases, no under-triage, every expected route present.

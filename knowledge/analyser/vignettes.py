@@ -27,6 +27,8 @@ UNSEEN_SETS = {
     "unseen_heldout": UNSEEN / "heldout.yaml",
     "unseen_dev2": UNSEEN / "dev2.yaml",
     "unseen_heldout2": UNSEEN / "heldout2.yaml",
+    "unseen_dev3": UNSEEN / "dev3.yaml",
+    "unseen_heldout3": UNSEEN / "heldout3.yaml",
 }
 LEVEL_ROUTES = {"universal", "early_help"}
 
