@@ -66,6 +66,11 @@ CHILDREN = {"he", "she", "him", "her", "i", "me", "son", "daughter", "child", "b
 SUBJECT_WINDOW = 6
 INTENSIFIERS = {"so"}
 PUT_OUT = {"kick", "throw", "chuck", "boot"}
+# A number that ends a pattern is an age ("partner is 18"); followed by one of these it is how long
+# something has lasted ("a partner of 18 months"), and "years" only when not "years old".
+DURATIONS = {"month", "months", "week", "weeks", "wk", "wks", "day", "days", "hour", "hours", "minute", "minutes"}
+YEARS = {"year", "years", "yr", "yrs"}
+AGE_AFTER_YEARS = {"old", "older", "younger", "of"}
 # Norms of the words that name an injury on a baby's body.
 INJURY_WORDS = {"bruise", "bruising", "bruised", "fracture", "fractured", "burn", "burnt", "scald", "injury", "injure"}
 INJURY_WORDS |= {"swelling", "swollen", "bleed", "bleeding", "cut", "mark", "graze", "lump"}
@@ -317,6 +322,8 @@ class Analyser:
             and not PUT_OUT.isdisjoint(norms[start:end])
         ):
             return True
+        if _number_is_a_duration(lowers, end, elements):
+            return True
         return key not in self.timeless and cues.historical(doc, start, end)
 
     def _who_it_is_about(self, doc: Doc, best: dict[str, Finding]) -> None:
@@ -550,6 +557,15 @@ def _person_class(word: str) -> frozenset[str]:
     # "hits me" is the child speaking and matches "hits me", "hit us"; "hit her" is someone telling
     # about a child and matches "hit him", "hits her" -- but never "hits her mum" read as "hits me".
     return FIRST_PERSON if word in FIRST_PERSON else PERSON - FIRST_PERSON
+
+
+def _number_is_a_duration(lowers: list[str], end: int, elements: tuple[Element, ...]) -> bool:
+    if not (elements and isinstance(elements[-1], str) and elements[-1].isdigit() and end < len(lowers)):
+        return False
+    after = lowers[end]
+    if after in DURATIONS:
+        return True
+    return after in YEARS and (end + 1 >= len(lowers) or lowers[end + 1] not in AGE_AFTER_YEARS)
 
 
 def _char_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -94,6 +94,10 @@ IF_WINDOW = 4
 QUESTION_WORDS = {"what", "whats", "how", "does", "do", "would", "could", "can", "is"}
 ASKING = {"mean", "means", "meant", "sign", "signs", "count", "counts", "definition"}
 MODALS = {"would", "could", "might", "may", "will", "should", "shall", "ca"}
+# "Is that neglect?", "would this be classed as abuse?": the person asks what to call what they told.
+NAMING_VERBS = {"is", "was", "would", "could"}
+NAMING_POINTERS = {"that", "this", "it"}
+NAMING_FILLER = {"classed", "counted", "count", "seen", "considered", "called", "as", "a", "an", "be", "really", "actually"}
 
 HISTORY = [
     ("year", "ago"),
@@ -229,7 +233,7 @@ def hypothetical(doc: Doc, start: int, end: int) -> bool:
                 return True
         elif OPENER_ENDS.isdisjoint(between):
             return True
-    if asks_what_it_means(doc, sent_start, sent_end):
+    if asks_what_it_means(doc, sent_start, sent_end) or asks_what_to_call_it(doc, start, end):
         return True
     # A question that reports a fact ("is it normal he has bruises?") still counts; one that
     # asks about a possibility ("would he hit her?") does not.
@@ -258,6 +262,22 @@ def asks_what_it_means(doc: Doc, start: int, end: int) -> bool:
     question mark or not: it reports nothing."""
     lowers = words(doc)[1]
     return start < end and lowers[start] in QUESTION_WORDS and not ASKING.isdisjoint(lowers[start:end])
+
+
+def asks_what_to_call_it(doc: Doc, start: int, end: int) -> bool:
+    """Whether the match is the name asked about in a short question ("Is that neglect?", "would this
+    count as abuse?"): the facts told before it carry the concern, the name reports nothing."""
+    lowers = words(doc)[1]
+    sent_start, sent_end = sentence(doc, start)
+    if not doc[sent_end - 1].text.endswith("?") or any(w.isalpha() for w in lowers[end:sent_end]):
+        return False
+    head = lowers[sent_start:start]
+    return (
+        len(head) >= 2
+        and head[0] in NAMING_VERBS
+        and head[1] in NAMING_POINTERS
+        and NAMING_FILLER.issuperset(head[2:])
+    )
 
 
 def _done_to_the_writer(doc: Doc, start: int, end: int) -> bool:

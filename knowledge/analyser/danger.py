@@ -135,9 +135,11 @@ MANY_IN_WORDS = {"five", "six", "seven", "eight", "nine", "ten", "twelve", "fift
 OVERDOSE_SPAN = 9  # tokens from the taking verb to the medicine ("swallowed a whole bottle of her nan's tablets")
 MANY = 5  # tablets taken at once that are more than a dose
 
-# A baby or child shut in a car in the heat (heatstroke kills within minutes): the child, the car, the
-# heat, and the child left or shut in or collapsing, in one sentence ("the kids slept in the car on a
-# hot day" is not it).
+# A baby or child shut in a car in the heat (heatstroke kills within minutes), as a passer-by tells it
+# ("Hot day, 31 degrees. There's a baby in a car, windows shut. He's gone floppy."): the child in the
+# sentence that names the car, left or shut in or collapsing there or in the next one, and the heat
+# anywhere around. "The kids slept in the car on a hot day" is not it, nor "it was hot so we left
+# early. The kids were in the car."
 CHILD = {"baby", "babies", "toddler", "child", "kid", "kids", "infant", "little", "newborn", "son", "daughter"}
 VEHICLE = {"car", "van"}
 HEAT = {"boil", "boiling", "hot", "heat", "sweltering", "roast", "roasting", "bake", "baking"}
@@ -190,8 +192,18 @@ def _child_in_hot_car(doc: Doc) -> Span | None:
         if norm not in VEHICLE:
             continue
         start, end = cues.sentence(doc, i)
-        said = set(norms[start:end]) | set(lowers[start:end])
-        if not (CHILD.isdisjoint(said) or HEAT.isdisjoint(said) or SHUT_IN.isdisjoint(said)) and _counts(doc, i, i + 1):
+        after = cues.sentence(doc, end)[1] if end < len(doc) else end
+        around = _around(doc, i)
+
+        def said(a: int, b: int) -> set[str]:
+            return set(norms[a:b]) | set(lowers[a:b])
+
+        if (
+            not CHILD.isdisjoint(said(start, end))
+            and not SHUT_IN.isdisjoint(said(start, after))
+            and not HEAT.isdisjoint(said(*around))
+            and _counts(doc, i, i + 1)
+        ):
             return doc[i : i + 1]
     return None
 
@@ -203,15 +215,21 @@ def _danger_words(doc: Doc, matcher: Callable[[Doc], list[tuple[str, int, int]]]
         if key == "alone":
             return doc[start:end]
         # "It's happening now." often follows the sentence that says what is happening.
-        sent_start, sent_end = cues.sentence(doc, start)
-        if sent_start > 0:
-            sent_start = cues.sentence(doc, sent_start - 1)[0]
-        if sent_end < len(doc):
-            sent_end = cues.sentence(doc, sent_end)[1]
+        sent_start, sent_end = _around(doc, start)
         norms, lowers, _ = words(doc)
         if not HARM.isdisjoint(norms[sent_start:sent_end]) or not HARM.isdisjoint(lowers[sent_start:sent_end]):
             return doc[start:end]
     return None
+
+
+def _around(doc: Doc, i: int) -> tuple[int, int]:
+    """The start and end of the sentence holding token i together with the sentences either side."""
+    start, end = cues.sentence(doc, i)
+    if start > 0:
+        start = cues.sentence(doc, start - 1)[0]
+    if end < len(doc):
+        end = cues.sentence(doc, end)[1]
+    return start, end
 
 
 def _counts(doc: Doc, start: int, end: int) -> bool:

@@ -100,6 +100,9 @@ PEOPLE: dict[str, list[tuple[str, ...]]] = {
         ("teacher",),
         ("teaching", "assistant"),
         ("ta",),
+        ("1:1",),  # "his 1:1": the assistant who supports one child
+        ("lsa",),
+        ("support", "assistant"),
         ("coach",),
         ("instructor",),
         ("youth", "leader"),
@@ -242,6 +245,11 @@ BEFORE = {"by", "from", "with"}
 # The person's own clause ends here: "I am her teacher and she told me dad hits her".
 STOPS = {",", ";", ".", "and", "but", "because", "who", "tell", "say", "told", "said", "when", "so", "that"}
 WINDOW = 6
+# Calling a child something is harm ("calls him thick", "called her names"); calling mum is not.
+NAME_CALLING = "call"
+CALLED = {"him", "her", "me", "them", "us", "names"}
+PASSIVE_AUXILIARIES = {"was", "were", "is", "been", "being", "got", "gets", "get"}
+APPOSITION = 3  # "his 1:1, Mrs D, calls him thick": a name between commas after the role
 FOSTER_TITLES = {"auntie", "aunty", "uncle"}
 # Words that may stand between a name and the role it holds; and capitalised words that are no name.
 NAME_LINKS = {"is", "was", "the", "her", "his", "their", "my", "a", ",", "(", "-", "who", "s", "'s", "mum", "mums"}
@@ -315,6 +323,12 @@ def _same_word(doc: Doc, at: int) -> list[int]:
     return [i for i, other in enumerate(doc.to_array(ORTH).tolist()) if other == orth and i != at]
 
 
+def _done_to_them(lowers: list[str], end: int, j: int) -> bool:
+    """Whether the harm word at j, right after the person and a "was", is done to them ("her 1:1 was
+    taken away", "the coach got hit"), not by them ("the coach was messaging him")."""
+    return j == end + 1 and lowers[end] in PASSIVE_AUXILIARIES and not lowers[j].endswith("ing")
+
+
 def _acts(doc: Doc, norms: list[str], lowers: list[str], start: int, end: int) -> bool:
     sent_start, sent_end = sentence(doc, start)
     j, limit = end, min(end + WINDOW, sent_end)
@@ -326,7 +340,14 @@ def _acts(doc: Doc, norms: list[str], lowers: list[str], start: int, end: int) -
                 limit = min(close + 1 + WINDOW, sent_end)
                 j = close + 1
                 continue
-        if norms[j] in HARM or lowers[j] in HARM:
+        if lowers[j] == "," and j == end:
+            close = next((k for k in range(j + 1, min(j + APPOSITION + 2, sent_end)) if lowers[k] == ","), None)
+            if close is not None and all(doc[k].is_title or doc[k].is_upper for k in range(j + 1, close)):
+                limit = min(close + 1 + WINDOW, sent_end)
+                j = close + 1
+                continue
+        called = norms[j] == NAME_CALLING and j + 1 < sent_end and lowers[j + 1] in CALLED
+        if (norms[j] in HARM or lowers[j] in HARM or called) and not _done_to_them(lowers, end, j):
             # "the coach has never messaged her" says what the person did not do.
             return not negated(doc, j, j + 1)
         if lowers[j] in STOPS or norms[j] in STOPS:

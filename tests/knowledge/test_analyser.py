@@ -308,6 +308,7 @@ def test_an_adult_working_with_children_brings_the_staff_indicator(analyser):
         "he took 30 of his dad's sleeping pills",
         # a child shut in a car in the heat
         "There's a baby in a car in the car park, the windows are shut, it's boiling and he's gone quiet.",
+        "Hot day, 31 degrees. In the car park there's a baby in a car seat in a Corsa, windows shut. He's gone quiet.",
         # a child's plea passed on; an adult in crisis shut in with the child
         'she just messaged "mum im scared pls come" and her phone is off',
         "She's locked herself in the bathroom with him and won't open the door.",
@@ -331,6 +332,7 @@ def test_danger_now_language(analyser, text):
         "what if she takes all her pills",
         "she took all her tablets in one go last year",
         "we had a hot day out and the kids slept in the car",
+        "It was hot so we left early. The kids were in the car. They slept all the way.",
         "the baby was sick in the car on the way to nursery",
         "she locked herself in her room after we argued",
         "what if she gets scared, please come to the meeting",

@@ -239,3 +239,33 @@ def test_a_phrase_never_reaches_into_another_clause(analyser, text):
     result = found(analyser, text)
     assert not {i for i in result if i.startswith("staff_")}
     assert result & {"physical_abuse_disclosure", "intrafamilial_sexual_abuse"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They play out on their bikes till nine. Is that neglect?",
+        "he sends her messages every night. would that count as grooming?",
+    ],
+)
+def test_asking_what_to_call_it_reports_nothing(analyser, text):
+    # The facts told before the question carry the concern; the name asked about is not a finding.
+    assert not found(analyser, text) & {"neglect_early_signs_multiple", "online_grooming"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is it abuse if my dad hits me?", "is that normal, he has bruises on his back?"],
+)
+def test_a_question_that_tells_a_fact_still_reads_it(analyser, text):
+    assert found(analyser, text)
+
+
+def test_a_one_to_one_assistant_is_an_adult_working_with_children(analyser):
+    result = analyser.analyse("his 1:1, Mrs D, calls him thick and makes him sit under her desk")
+    assert "adult_working_with_children" in result.involved
+
+
+def test_a_number_followed_by_months_is_a_duration_not_an_age(analyser):
+    assert "sexual_activity_with_adult" not in found(analyser, "she has a new partner of 18 months")
+    assert "sexual_activity_with_adult" in found(analyser, "she is 14 and her partner is 18 years old")
