@@ -140,6 +140,8 @@ RECENT_UNITS = {"week", "weeks", "wk", "wks", "month", "months", "day", "days", 
 HISTORY_STARTS = HISTORY_BY_FIRST.keys() | {HISTORY_YEAR_PREFIX[0], "when"}
 AGE_WORDS = NUMBER_WORDS.keys() - {"a", "an"}  # "when he was a bit drunk" gives no age
 PASSIVE = {"be", "being", "get", "got"}
+ENDED = {"end", "stop", "finish", "cease"}
+ENDED_POINTERS = {"which", "that", "this", "it", "all"}  # what ended is the concern told before
 PRESENT = {
     "still",
     "again",
@@ -293,7 +295,19 @@ def _done_to_the_writer(doc: Doc, start: int, end: int) -> bool:
 
 
 def historical(doc: Doc, start: int, end: int) -> bool:
-    return told_as_past(doc, *_clause(doc, start, end))
+    return told_as_past(doc, *_clause(doc, start, end)) or _ended_since(doc, end)
+
+
+def _ended_since(doc: Doc, end: int) -> bool:
+    """Whether a later clause of the sentence says the concern ended in the past ("domestic abuse
+    from her ex, which ended 3 years ago", "dad hit her, but that stopped in 2019")."""
+    norms, lowers, _ = words(doc)
+    clause_end = _clause(doc, end - 1, end)[1]
+    sent_end = sentence(doc, end - 1)[1]
+    for k in range(clause_end, sent_end):
+        if norms[k] in ENDED and not ENDED_POINTERS.isdisjoint(lowers[max(clause_end, k - 3) : k]):
+            return told_as_past(doc, *_clause(doc, k, k + 1))
+    return False
 
 
 def told_as_past(doc: Doc, start: int, end: int) -> bool:

@@ -269,3 +269,16 @@ def test_a_one_to_one_assistant_is_an_adult_working_with_children(analyser):
 def test_a_number_followed_by_months_is_a_duration_not_an_age(analyser):
     assert "sexual_activity_with_adult" not in found(analyser, "she has a new partner of 18 months")
     assert "sexual_activity_with_adult" in found(analyser, "she is 14 and her partner is 18 years old")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mum disclosed domestic abuse from her ex, which ended 3 years ago.", "dad hit her, but that stopped years ago"],
+)
+def test_a_concern_said_to_have_ended_in_the_past_is_history(analyser, text):
+    assert not found(analyser, text) & {"domestic_violence_in_home", "physical_abuse_disclosure"}
+
+
+def test_a_concern_that_stopped_and_started_again_is_now(analyser):
+    text = "dad hits her, which stopped for a while but he started again last week"
+    assert "physical_abuse_disclosure" in found(analyser, text)
