@@ -68,7 +68,7 @@ INTENSIFIERS = {"so"}
 PUT_OUT = {"kick", "throw", "chuck", "boot"}
 # A number that ends a pattern is an age ("partner is 18"); followed by one of these it is how long
 # something has lasted ("a partner of 18 months"), and "years" only when not "years old".
-DURATIONS = {"month", "months", "week", "weeks", "wk", "wks", "day", "days", "hour", "hours", "minute", "minutes"}
+DURATIONS = cues.RECENT_UNITS | {"minute", "minutes"}
 YEARS = {"year", "years", "yr", "yrs"}
 AGE_AFTER_YEARS = {"old", "older", "younger", "of"}
 # Norms of the words that name an injury on a baby's body.

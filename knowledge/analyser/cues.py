@@ -12,7 +12,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from knowledge.analyser.age import NUMBER_WORDS
-from knowledge.analyser.pipeline import words
+from knowledge.analyser.pipeline import norm_set, words
 
 NEGATION = {"not", "no", "never", "nobody", "none", "nothing", "noone", "neither", "nor", "without"}
 DENIAL = {"deny", "denies", "denied", "denying"}  # a denial reaches across "that": "denies that he hit her"
@@ -97,7 +97,20 @@ MODALS = {"would", "could", "might", "may", "will", "should", "shall", "ca"}
 # "Is that neglect?", "would this be classed as abuse?": the person asks what to call what they told.
 NAMING_VERBS = {"is", "was", "would", "could"}
 NAMING_POINTERS = {"that", "this", "it"}
-NAMING_FILLER = {"classed", "counted", "count", "seen", "considered", "called", "as", "a", "an", "be", "really", "actually"}
+NAMING_FILLER = {
+    "classed",
+    "counted",
+    "count",
+    "seen",
+    "considered",
+    "called",
+    "as",
+    "a",
+    "an",
+    "be",
+    "really",
+    "actually",
+}
 
 HISTORY = [
     ("year", "ago"),
@@ -275,10 +288,7 @@ def asks_what_to_call_it(doc: Doc, start: int, end: int) -> bool:
         return False
     head = lowers[sent_start:start]
     return (
-        len(head) >= 2
-        and head[0] in NAMING_VERBS
-        and head[1] in NAMING_POINTERS
-        and NAMING_FILLER.issuperset(head[2:])
+        len(head) >= 2 and head[0] in NAMING_VERBS and head[1] in NAMING_POINTERS and NAMING_FILLER.issuperset(head[2:])
     )
 
 
@@ -301,6 +311,8 @@ def historical(doc: Doc, start: int, end: int) -> bool:
 def _ended_since(doc: Doc, end: int) -> bool:
     """Whether a later clause of the sentence says the concern ended in the past ("domestic abuse
     from her ex, which ended 3 years ago", "dad hit her, but that stopped in 2019")."""
+    if ENDED.isdisjoint(norm_set(doc)):  # read for every match: most narratives say nothing ended
+        return False
     norms, lowers, _ = words(doc)
     clause_end = _clause(doc, end - 1, end)[1]
     sent_end = sentence(doc, end - 1)[1]

@@ -188,16 +188,16 @@ def _child_in_hot_car(doc: Doc) -> Span | None:
     if VEHICLE.isdisjoint(norm_set(doc)):
         return None
     norms, lowers, _ = words(doc)
+
+    def said(a: int, b: int) -> set[str]:
+        return set(norms[a:b]) | set(lowers[a:b])
+
     for i, norm in enumerate(norms):
         if norm not in VEHICLE:
             continue
         start, end = cues.sentence(doc, i)
         after = cues.sentence(doc, end)[1] if end < len(doc) else end
         around = _around(doc, i)
-
-        def said(a: int, b: int) -> set[str]:
-            return set(norms[a:b]) | set(lowers[a:b])
-
         if (
             not CHILD.isdisjoint(said(start, end))
             and not SHUT_IN.isdisjoint(said(start, after))

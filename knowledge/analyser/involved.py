@@ -7,7 +7,7 @@ from collections.abc import Callable
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
-from knowledge.analyser.cues import negated, sentence
+from knowledge.analyser.cues import PASSIVE, negated, sentence
 from knowledge.analyser.phrases import PhraseIndex
 from knowledge.analyser.pipeline import words
 
@@ -248,7 +248,6 @@ WINDOW = 6
 # Calling a child something is harm ("calls him thick", "called her names"); calling mum is not.
 NAME_CALLING = "call"
 CALLED = {"him", "her", "me", "them", "us", "names"}
-PASSIVE_AUXILIARIES = {"was", "were", "is", "been", "being", "got", "gets", "get"}
 APPOSITION = 3  # "his 1:1, Mrs D, calls him thick": a name between commas after the role
 FOSTER_TITLES = {"auntie", "aunty", "uncle"}
 # Words that may stand between a name and the role it holds; and capitalised words that are no name.
@@ -323,31 +322,39 @@ def _same_word(doc: Doc, at: int) -> list[int]:
     return [i for i, other in enumerate(doc.to_array(ORTH).tolist()) if other == orth and i != at]
 
 
-def _done_to_them(lowers: list[str], end: int, j: int) -> bool:
+def _after_aside(doc: Doc, lowers: list[str], j: int, end: int, sent_end: int) -> int | None:
+    """Where what the person did is told, when an aside between commas starts at j: "the coach, who
+    is in his 40s, has been messaging him", or a name right after the role ("his 1:1, Mrs D, calls
+    him thick"). None when there is no aside."""
+    if lowers[j] != ",":
+        return None
+    if j + 1 < sent_end and lowers[j + 1] == "who":
+        return next((k + 1 for k in range(j + 2, sent_end) if lowers[k] == ","), None)
+    if j != end:
+        return None
+    close = next((k for k in range(j + 1, min(j + APPOSITION + 2, sent_end)) if lowers[k] == ","), None)
+    if close is None or not all(doc[k].is_title or doc[k].is_upper for k in range(j + 1, close)):
+        return None
+    return close + 1
+
+
+def _done_to_them(norms: list[str], lowers: list[str], end: int, j: int) -> bool:
     """Whether the harm word at j, right after the person and a "was", is done to them ("her 1:1 was
     taken away", "the coach got hit"), not by them ("the coach was messaging him")."""
-    return j == end + 1 and lowers[end] in PASSIVE_AUXILIARIES and not lowers[j].endswith("ing")
+    return j == end + 1 and norms[end] in PASSIVE and not lowers[j].endswith("ing")
 
 
 def _acts(doc: Doc, norms: list[str], lowers: list[str], start: int, end: int) -> bool:
     sent_start, sent_end = sentence(doc, start)
     j, limit = end, min(end + WINDOW, sent_end)
     while j < limit:
-        # "the coach, who is in his 40s, has been messaging him": what he did comes after the aside.
-        if lowers[j] == "," and j + 1 < sent_end and lowers[j + 1] == "who":
-            close = next((k for k in range(j + 2, sent_end) if lowers[k] == ","), None)
-            if close is not None:
-                limit = min(close + 1 + WINDOW, sent_end)
-                j = close + 1
-                continue
-        if lowers[j] == "," and j == end:
-            close = next((k for k in range(j + 1, min(j + APPOSITION + 2, sent_end)) if lowers[k] == ","), None)
-            if close is not None and all(doc[k].is_title or doc[k].is_upper for k in range(j + 1, close)):
-                limit = min(close + 1 + WINDOW, sent_end)
-                j = close + 1
-                continue
+        resume = _after_aside(doc, lowers, j, end, sent_end)
+        if resume is not None:
+            limit = min(resume + WINDOW, sent_end)
+            j = resume
+            continue
         called = norms[j] == NAME_CALLING and j + 1 < sent_end and lowers[j + 1] in CALLED
-        if (norms[j] in HARM or lowers[j] in HARM or called) and not _done_to_them(lowers, end, j):
+        if (norms[j] in HARM or lowers[j] in HARM or called) and not _done_to_them(norms, lowers, end, j):
             # "the coach has never messaged her" says what the person did not do.
             return not negated(doc, j, j + 1)
         if lowers[j] in STOPS or norms[j] in STOPS:
