@@ -137,7 +137,9 @@ class Analyser:
             norm for readings in tokenised.values() for r in readings for norm in r.norms if norm not in FILLER
         }
         self.normaliser = Normaliser(self.nlp, vocabulary)
-        self.phrases = PhraseIndex(MAX_GAP, frozenset(cues.NEGATION), frozenset(FILLER), CLAUSE_WORDS)
+        self.phrases = PhraseIndex(
+            MAX_GAP, frozenset(cues.NEGATION), frozenset(FILLER), CLAUSE_WORDS, frozenset(ADULTS | CHILDREN) - PERSON
+        )
         self.passives: set[tuple[Element, ...]] = set()  # the patterns _passive made from the words
         for key, readings in tokenised.items():
             for phrase in readings:

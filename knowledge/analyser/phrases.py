@@ -41,15 +41,19 @@ class PhraseIndex:
         tight: frozenset[str] = frozenset(),
         fillers: frozenset[str] = frozenset(),
         clause_words: frozenset[str] = frozenset(),
+        people: frozenset[str] = frozenset(),
     ) -> None:
         """tight: words after which the gap holds only fillers ("not cared for" is not "doesnt have to
         care for", "not looked after" is not "havent slept for months looking after").
         clause_words: words that open another clause, which a gap never crosses ("told her teacher
-        that her stepdad hits her" is no "teacher hits")."""
+        that her stepdad hits her" is no "teacher hits").
+        people: words naming a person, which a gap before a pronoun never holds: the person named is
+        who the words are about ("the teacher called mum about his reading" is no "teacher called him")."""
         self.max_gap = max_gap
         self.tight = tight
         self.fillers = fillers
         self.clause_words = clause_words
+        self.people = people
         # Every (first word, phrase) in the order added: a match's order among those starting at the
         # same word is the order its phrase was added.
         self.entries: list[tuple[str, Phrase]] = []
@@ -155,6 +159,8 @@ class PhraseIndex:
                 if punct[j - 1] or gap in self.clause_words or (tight and gap not in self.fillers):
                     return None  # a gap never crosses punctuation or into another clause
             norm = norms[j]
+            if not single and j > at and norms[j - 1] in self.people:
+                return None
             if norm == element if single else norm in element:
                 rest = self._rest(norms, punct, elements, k + 1, j + 1)
                 if rest is not None:

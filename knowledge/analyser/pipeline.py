@@ -112,6 +112,11 @@ SPELLING = {
     "bit": "bit",  # "a bit quieter" is not a bite
     "cutting": "cutting",  # "has been cutting her arms" is not "has been cut"
     "older": "older",  # "older friends" are not "old friends"
+    # trafficking is not the traffic on a road ("playing next to the traffic")
+    "trafficked": "traffick",
+    "trafficking": "traffick",
+    "traffickers": "traffick",
+    "trafficker": "traffick",
     "durnk": "drunk",
     "drinkin": "drink",
     "smokin": "smoke",

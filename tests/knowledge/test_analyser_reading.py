@@ -282,3 +282,16 @@ def test_a_concern_said_to_have_ended_in_the_past_is_history(analyser, text):
 def test_a_concern_that_stopped_and_started_again_is_now(analyser):
     text = "dad hits her, which stopped for a while but he started again last week"
     assert "physical_abuse_disclosure" in found(analyser, text)
+
+
+def test_a_gap_before_a_pronoun_never_holds_the_person_the_words_are_about(analyser):
+    # "teacher called them" matched "teacher called mum about his": the one called was mum
+    assert "staff_emotional_harm" not in found(analyser, "The teacher called mum about his reading.")
+    assert "staff_emotional_harm" in found(analyser, "the teacher called him thick in front of the class")
+
+
+def test_road_traffic_is_not_trafficking(analyser):
+    assert not found(analyser, "He was playing football on the field away from the traffic.") & {
+        "trafficking_brought_to_uk"
+    }
+    assert "trafficking_brought_to_uk" in found(analyser, "She was trafficked into the UK from Albania.")
