@@ -390,7 +390,8 @@ def _sentence_starts(lowers: list[str], is_punct: list[int], punct_chars: set[st
         i = mark + 1
         while i < len(lowers) and (is_punct[i] or lowers[i] in punct_chars):
             i += 1
-        if i < len(lowers):
+        # "the couple at no. 12": a house number, not the end of a sentence (nor a negation)
+        if i < len(lowers) and not (lowers[mark] == "." and mark and lowers[mark - 1] == "no" and lowers[i].isdigit()):
             starts.add(i)
     return sorted(starts)
 

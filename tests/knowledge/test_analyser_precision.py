@@ -164,9 +164,9 @@ def test_the_fallback_needs_more_than_one_word_in_common():
         str.split,
     )
     key, score, shared = similar.best(["has", "lots", "of", "friends"])
-    assert (key, shared) == ("private_fostering", 1)
+    assert (key, len(shared)) == ("private_fostering", 1)
     key, score, shared = similar.best(["the", "dealers", "want", "the", "money", "he", "owes"])
-    assert key == "drug_debt" and shared >= 2
+    assert key == "drug_debt" and len(shared) >= 2
 
 
 def test_a_sentence_sharing_one_word_with_a_concern_is_not_read_as_it():

@@ -295,3 +295,23 @@ def test_road_traffic_is_not_trafficking(analyser):
         "trafficking_brought_to_uk"
     }
     assert "trafficking_brought_to_uk" in found(analyser, "She was trafficked into the UK from Albania.")
+
+
+def test_a_concern_told_by_what_is_missing_is_still_guessed(analyser):
+    # no pattern reads it: the similarity fallback does, though "no" is in the sentence
+    text = "My sister looks after her autistic son round the clock with no break, she's at the end of her rope"
+    assert found(analyser, text) & {"parent_carer_exhausted", "kinship_carer_struggling"}
+
+
+def test_a_negation_rules_out_the_words_of_its_clause(analyser):
+    assert not found(analyser, "mum does not have any mental health problems")
+    assert not found(analyser, "the children are never left home alone")
+
+
+def test_a_house_number_does_not_end_a_sentence(analyser):
+    doc = analyser.parse("We rang about the couple at no. 12 because of shouting. No. He is fine.")
+    assert [s.text for s in doc.sents] == [
+        "We rang about the couple at no. 12 because of shouting.",
+        "No.",
+        "He is fine.",
+    ]
