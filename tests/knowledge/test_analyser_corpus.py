@@ -31,6 +31,13 @@ def test_the_corpus_is_large_enough_and_has_every_form_in_both_splits(corpus):
     assert all(not e.labels for e in corpus if e.form != "positive")
 
 
+def test_the_validation_split_is_never_learnt_from(corpus):
+    validation = [e for e in corpus if e.split == "validation"]
+    assert {e.form for e in validation} == FORMS
+    learnt = {text for texts in dev_examples().values() for text in texts}
+    assert learnt and not {e.text for e in validation} & learnt
+
+
 def test_every_label_is_an_indicator_of_the_catalogue(corpus, indicators):
     known = {i.id for i in indicators}
     assert {i for e in corpus for i in e.labels | e.also} <= known
