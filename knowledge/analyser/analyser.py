@@ -63,6 +63,8 @@ PASSIVE_BY = "by"
 # emergency, "she rolls her eyes" a teenager's scorn.
 IDIOMS = {("roll", "eye")}
 CHILDREN = {"he", "she", "him", "her", "i", "me", "son", "daughter", "child", "boy", "girl", "kid", "pupil"}
+# Words that name a person outright, which a gap before a pattern's pronoun never holds.
+PERSON_NOUNS = frozenset(ADULTS | CHILDREN) - PERSON
 SUBJECT_WINDOW = 6
 INTENSIFIERS = {"so"}
 PUT_OUT = {"kick", "throw", "chuck", "boot"}
@@ -137,9 +139,7 @@ class Analyser:
             norm for readings in tokenised.values() for r in readings for norm in r.norms if norm not in FILLER
         }
         self.normaliser = Normaliser(self.nlp, vocabulary)
-        self.phrases = PhraseIndex(
-            MAX_GAP, frozenset(cues.NEGATION), frozenset(FILLER), CLAUSE_WORDS, frozenset(ADULTS | CHILDREN) - PERSON
-        )
+        self.phrases = PhraseIndex(MAX_GAP, frozenset(cues.NEGATION), frozenset(FILLER), CLAUSE_WORDS, PERSON_NOUNS)
         self.passives: set[tuple[Element, ...]] = set()  # the patterns _passive made from the words
         for key, readings in tokenised.items():
             for phrase in readings:

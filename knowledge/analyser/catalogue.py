@@ -9,8 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from knowledge.loader import read_yaml
 from knowledge.schema import Indicator
 
 DOCUMENTS = Path(__file__).resolve().parents[1] / "documents"
@@ -28,7 +27,7 @@ def category_consent() -> dict[str, str]:
     it reads every document's."""
     advice: dict[str, str] = {}
     for path in sorted(DOCUMENTS.glob("*/document.yml")):
-        for category in (yaml.safe_load(path.read_text()) or {}).get("categories") or ():
+        for category in (read_yaml(path) or {}).get("categories") or ():
             given = category.get("consent", CONSENT_ORDER[-1])
             advice[category["id"]] = max(given, advice.get(category["id"], given), key=CONSENT_ORDER.index)
     return advice
@@ -37,5 +36,5 @@ def category_consent() -> dict[str, str]:
 def read_indicators(document_id: str = "england") -> list[Indicator]:
     indicators: list[Indicator] = []
     for path in sorted((DOCUMENTS / document_id / "indicators").glob("*.yml")):
-        indicators.extend(Indicator.model_validate(raw) for raw in yaml.safe_load(path.read_text()) or [])
+        indicators.extend(Indicator.model_validate(raw) for raw in read_yaml(path) or [])
     return indicators

@@ -26,9 +26,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from knowledge.analyser.analyser import Analyser
+from knowledge.loader import read_yaml
 from knowledge.schema import Urgency
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -86,7 +85,7 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def load_corpus(folder: Path = CORPUS) -> list[Example]:
     examples = []
     for path in sorted(folder.glob("*.yml")):
-        for raw in yaml.safe_load(path.read_text()) or []:
+        for raw in read_yaml(path) or []:
             examples.append(
                 Example(
                     text=raw["text"],

@@ -229,6 +229,24 @@ def negated(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def negated_words(doc: Doc, start: int, end: int) -> set[str]:
+    """The norms of tokens start..end that follow a negation in their clause, however far ("mum does
+    not have any mental health problems": have, mental, health, problem). negated() asks the
+    narrower question of one match, within NEGATION_WINDOW words."""
+    norms, lowers, _ = words(doc)
+    found = set()
+    negating = False
+    for i in range(start, end):
+        norm, lower = norms[i], lowers[i]
+        if norm in NEGATION or lower in NEGATION:
+            negating = True
+        elif lower in BREAKERS or norm in BREAKERS:
+            negating = False
+        elif negating:
+            found.add(norm)
+    return found
+
+
 def hypothetical(doc: Doc, start: int, end: int) -> bool:
     if _done_to_the_writer(doc, start, end):
         return False

@@ -156,11 +156,14 @@ class PhraseIndex:
         for j in range(at, end):
             if j > at:
                 gap = norms[j - 1]
-                if punct[j - 1] or gap in self.clause_words or (tight and gap not in self.fillers):
+                if (
+                    punct[j - 1]
+                    or gap in self.clause_words
+                    or (tight and gap not in self.fillers)
+                    or (not single and gap in self.people)
+                ):
                     return None  # a gap never crosses punctuation or into another clause
             norm = norms[j]
-            if not single and j > at and norms[j - 1] in self.people:
-                return None
             if norm == element if single else norm in element:
                 rest = self._rest(norms, punct, elements, k + 1, j + 1)
                 if rest is not None:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
-from knowledge.analyser.cues import BREAKERS, NEGATION, asks_what_it_means, told_as_past
+from knowledge.analyser.cues import asks_what_it_means, negated_words, told_as_past
 from knowledge.analyser.pipeline import words
 
 # Chosen by leave-one-out on the dev split only (each dev sentence read by a model trained without
@@ -74,23 +74,6 @@ def content(norms: Iterable[str]) -> list[str]:
     return [n for n in norms if n.isalpha() and len(n) > 2 and n not in NOT_CONTENT]
 
 
-def negated_words(doc: Doc, start: int, end: int) -> set[str]:
-    """The norms of tokens start..end that follow a negation in their clause ("mum does not have any
-    mental health problems": have, mental, health, problem)."""
-    norms, lowers, _ = words(doc)
-    found = set()
-    negating = False
-    for i in range(start, end):
-        norm, lower = norms[i], lowers[i]
-        if norm in NEGATION or lower in NEGATION:
-            negating = True
-        elif lower in BREAKERS or norm in BREAKERS:
-            negating = False
-        elif negating:
-            found.add(norm)
-    return found
-
-
 class Similar:
     def __init__(self, documents: dict[str, list[list[str]]]) -> None:
         tf = {key: Counter(w for doc in docs for w in doc) for key, docs in documents.items()}
@@ -133,11 +116,12 @@ class Similar:
     def sentences(self, doc: Doc, covered: set[int]) -> list[tuple[str, Span, float]]:
         """(indicator, sentence, score) for each sentence without a finding that reads like one."""
         found = []
+        all_norms, all_lowers, _ = words(doc)
         for sent in doc.sents:
             if any(i in covered for i in range(sent.start, sent.end)):
                 continue
-            norms = [t.norm_ for t in sent]
-            lowers = {t.lower_ for t in sent}
+            norms = all_norms[sent.start : sent.end]
+            lowers = set(all_lowers[sent.start : sent.end])
             if (
                 "?" in lowers
                 or CAUTION & (set(norms) | lowers)
@@ -146,8 +130,9 @@ class Similar:
             ):
                 continue
             key, score, shared = self.best(content(norms))
+            if key is None or score < SIMILAR_MIN or len(shared) < SHARED_MIN:
+                continue
             # Read it only if most of the words it shares with the indicator are not ruled out.
-            ruled_out = len(shared & negated_words(doc, sent.start, sent.end))
-            if key is not None and score >= SIMILAR_MIN and len(shared) >= SHARED_MIN and 2 * ruled_out < len(shared):
+            if 2 * len(shared & negated_words(doc, sent.start, sent.end)) < len(shared):
                 found.append((key, sent, score))
         return found

@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from knowledge import AssessmentRequest, AssessmentResponse, assess
+from knowledge.loader import read_yaml
 from knowledge.schema import Urgency
 
 # shared/ sits beside the checkout, in development and in CI alike.
@@ -61,7 +60,7 @@ class Verdict:
 
 
 def load_cases(path: Path = VIGNETTES) -> list[dict]:
-    return yaml.safe_load(path.read_text())
+    return read_yaml(path)
 
 
 def judge(case: dict) -> Verdict:
