@@ -13,7 +13,7 @@ from knowledge.analyser import cues
 from knowledge.analyser.age import NUMBER_WORDS, is_non_mobile_baby, read_age
 from knowledge.analyser.catalogue import CONSENT_ORDER, category_consent
 from knowledge.analyser.danger import danger_matcher, read_danger, told_as_over
-from knowledge.analyser.involved import people_matcher, read_involved
+from knowledge.analyser.involved import HARM, PEOPLE, STAFF, people_matcher, read_involved
 from knowledge.analyser.model import Analysis, Finding
 from knowledge.analyser.phrases import Element, Phrase, PhraseIndex
 from knowledge.analyser.pipeline import Normaliser, Reading, build_nlp, words
@@ -52,6 +52,8 @@ MAX_GAP = 3  # words allowed between two words of a pattern
 CLAUSE_WORDS = frozenset({"that", "because", "but", "when", "while", "who", "which", "whereas", "although", "if"})
 HISTORY_WORDS = {"previous", "previously", "past", "history", "before", "ago", "historic", "historical", "used"}
 TAG_ADULT_WORKING_WITH_CHILDREN = "adult_working_with_children"
+LIGHT_VERBS = {"make", "take"}
+STAFF_CONFIDENCE = 0.7  # read from who did it, not from a staff concern's own words
 TAG_LASTING = "lasting"
 NON_MOBILE_BABY = "injury_non_mobile_baby"
 CHILD_STATE_DOMAIN = "child.emotional_behavioural"
@@ -181,6 +183,13 @@ class Analyser:
         # The general one: the lowest level, then the most urgent, then the one that names its routes.
         self.staff_general = min(staff, key=lambda i: (i.level, -i.urgency.rank, -len(i.routes)), default=None)
         self.staff_general = self.staff_general.id if self.staff_general else None
+        # What each staff concern's words say the adult did ("teacher squeezed his": squeeze), so
+        # that an adult who works with children, read from the text with no staff concern's words
+        # matched ("Miss Jade squeezed me"), is read as the concern that names what they did.
+        # "Make" and "take" say what was done only with what follows ("makes them cry", "took her
+        # phone"), so they name no concern alone.
+        staff_roles = {self.normaliser.word(w) for phrase in PEOPLE[STAFF] for w in phrase}
+        self.staff_acts = {i.id: _acts_after(tokenised[i.id], staff_roles, HARM - LIGHT_VERBS) for i in staff}
         self.people = people_matcher(self.normaliser.word)
         self.danger = danger_matcher(self.normaliser.word)
         self.negative_phrases = {
@@ -282,20 +291,27 @@ class Analyser:
             best[self.non_mobile_baby] = baby
         self._over_now(doc, best)
         involved = read_involved(doc, self.people)
-        # The people read from the text add the general staff concern only when no word matched a
-        # specific one, so a coach's messages are not claimed as every kind of staff harm.
-        if (
-            TAG_ADULT_WORKING_WITH_CHILDREN in involved
-            and self.staff_general
-            and not any(key in self.staff_set for key in best)
-        ):
-            best[self.staff_general] = Finding(self.staff_general, _staff_evidence(doc), 0, 0, 0.7)
+        # The people read from the text add one staff concern only when no word matched one, so a
+        # coach's messages are not claimed as every kind of staff harm.
+        staff = involved.get(STAFF)
+        if staff is not None and self.staff_general and not any(key in self.staff_set for key in best):
+            key = self._staff_concern(doc, staff.act)
+            start_char, end_char = _char_offsets(doc, *sorted((staff.at, (staff.act or staff.at) + 1)))
+            best[key] = Finding(key, text[start_char:end_char], start_char, end_char, STAFF_CONFIDENCE)
         # Danger-now words set the flag only: the engine reads it as the person's "yes" to the danger
         # question and adds what that answer confirms.
         danger_span = read_danger(doc, self.danger)
         danger = danger_span is not None or any(key in self.emergency for key in best)
         findings = sorted(best.values(), key=lambda f: (f.start, f.indicator_id))
-        return Analysis(findings=findings, child_age_years=age, involved=involved, immediate_danger=danger)
+        return Analysis(findings=findings, child_age_years=age, involved=list(involved), immediate_danger=danger)
+
+    def _staff_concern(self, doc: Doc, act: int | None) -> str:
+        """The most serious staff concern whose words name what the adult did, else the general one."""
+        norm = words(doc)[0][act] if act is not None else None
+        named = [key for key, acts in self.staff_acts.items() if norm in acts]
+        if not named:
+            return self.staff_general
+        return max(named, key=lambda key: (self.indicators[key].level, self.indicators[key].urgency.rank))
 
     def _excluded(self, doc: Doc, start: int, end: int, key: str, elements: tuple[Element, ...] = ()) -> bool:
         """Whether the match of tokens start..end is not a present concern."""
@@ -570,6 +586,17 @@ def _number_is_a_duration(lowers: list[str], end: int, elements: tuple[Element, 
     return after in YEARS and (end + 1 >= len(lowers) or lowers[end + 1] not in AGE_AFTER_YEARS)
 
 
+def _acts_after(readings: list[Reading], people: set[str], acts: set[str]) -> set[str]:
+    """The words of what a person did, in the phrases that name the person first ("teacher
+    squeezed his": squeeze; not "sexual messages from teacher", which says what was sent)."""
+    found = set()
+    for reading in readings:
+        at = next((k for k, n in enumerate(reading.norms) if n in people), None)
+        if at is not None:
+            found.update(n for n in reading.norms[at + 1 :] if n in acts)
+    return found
+
+
 def _char_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Where tokens start..end are in the text (a Span's start_char and end_char, without the Span)."""
     last = doc[end - 1]
@@ -623,10 +650,6 @@ def _one_clause(doc: Doc, first: int, last: int) -> bool:
     """Whether tokens first..last are in one clause: no word or mark that ends one between them."""
     norms, lowers, _ = words(doc)
     return cues.BREAKERS.isdisjoint(norms[first + 1 : last]) and cues.BREAKERS.isdisjoint(lowers[first + 1 : last])
-
-
-def _staff_evidence(doc: Doc) -> str:
-    return "the narrative names an adult who works with children as the person of concern"
 
 
 def _adult_subject(doc: Doc, span: Span | None) -> bool:

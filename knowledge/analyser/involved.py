@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
@@ -193,6 +194,10 @@ HARM = {
     "burn",
     "bite",
     "pinch",
+    "squeeze",
+    "shake",
+    "yank",
+    "twist",
     "molest",
     "expose",
     "flash",
@@ -252,6 +257,12 @@ APPOSITION = 3  # "his 1:1, Mrs D, calls him thick": a name between commas after
 FOSTER_TITLES = {"auntie", "aunty", "uncle"}
 # Words that may stand between a name and the role it holds; and capitalised words that are no name.
 NAME_LINKS = {"is", "was", "the", "her", "his", "their", "my", "a", ",", "(", "-", "who", "s", "'s", "mum", "mums"}
+STAFF = "adult_working_with_children"
+# How children name the adults who teach or mind them, and where such adults work: a title counts as
+# one of them only in a narrative set in one of those places ("Mr Jones next door" is a neighbour).
+TITLES = {"miss", "sir", "mr", "mrs", "ms"}
+SETTINGS = {"nursery", "school", "class", "classroom", "lesson", "teacher", "club", "preschool", "playgroup"}
+SETTINGS |= {"college", "playground", "detention", "scout", "cub", "brownie", "training", "practice"}
 NOT_NAMES = {"i", "mum", "dad", "mother", "father", "she", "he", "they", "we", "the", "my", "her", "his", "a", "an"}
 NAME_REACH = 4  # how many words before its role a name may be
 ROLES_ANY_MENTION = {"step_parent", "parent_partner"}
@@ -269,8 +280,22 @@ def people_matcher(norm: Callable[[str], str]) -> PhraseIndex:
     return index
 
 
-def read_involved(doc: Doc, matcher: PhraseIndex) -> list[str]:
-    found: dict[str, int] = {}
+class Involved(NamedTuple):
+    """A person the concern is about: where the text names them, and the word of what they did
+    (None when naming them is enough, as for a mother's new partner)."""
+
+    at: int
+    act: int | None
+
+
+def read_involved(doc: Doc, matcher: PhraseIndex) -> dict[str, Involved]:
+    """The roles of the people the concern is about, in the order the text names them."""
+    found: dict[str, Involved] = {}
+
+    def take(role: str, at: int, act: int | None) -> None:
+        if role not in found or at < found[role].at:
+            found[role] = Involved(at, act)
+
     norms, lowers, _ = words(doc)
     taken: set[int] = set()
     # Longest phrases first, so "carer at the home" is staff before "carer" is read as a parent.
@@ -278,21 +303,46 @@ def read_involved(doc: Doc, matcher: PhraseIndex) -> list[str]:
     for role, start, end in matches:
         if any(j in taken for j in range(start, end)) or (end < len(lowers) and lowers[end] in PLACES):
             continue
-        if role in ROLES_ANY_MENTION or _acts(doc, norms, lowers, start, end):
-            found[role] = min(found.get(role, start), start)
+        act = _act(doc, norms, lowers, start, end)
+        if role in ROLES_ANY_MENTION or act is not None:
+            take(role, start, act)
             taken.update(range(start, end))
     # A looked-after child calls foster carers "auntie" and "uncle": in a narrative about foster care,
     # what "Auntie Carol" did, a foster carer did.
     if "foster" in norms:
         for role, start, end in matches:
-            if role == "relative" and lowers[start] in FOSTER_TITLES and _acts(doc, norms, lowers, start, end + 1):
-                found.setdefault("adult_working_with_children", start)
+            if role == "relative" and lowers[start] in FOSTER_TITLES and STAFF not in found:
+                act = _act(doc, norms, lowers, start, end + 1)
+                if act is not None:
+                    take(STAFF, start, act)
     # A person named and then said to hold a role ("Jan smack ... Jan is the foster carer", "Kev, her
     # mum's boyfriend"): what the name did, the role did.
     for role, at in _named_roles(doc, matches).values():
-        if role not in found and any(_acts(doc, norms, lowers, i, i + 1) for i in _same_word(doc, at)):
-            found[role] = at
-    return sorted(found, key=found.get)
+        if role not in found:
+            act = next((a for i in _same_word(doc, at) if (a := _act(doc, norms, lowers, i, i + 1)) is not None), None)
+            if act is not None:
+                take(role, at, act)
+    if STAFF not in found and not SETTINGS.isdisjoint(norms):
+        titled = _titled_staff(doc, norms, lowers)
+        if titled is not None:
+            take(STAFF, *titled)
+    return dict(sorted(found.items(), key=lambda item: item[1].at))
+
+
+def _titled_staff(doc: Doc, norms: list[str], lowers: list[str]) -> tuple[int, int] | None:
+    """Where a person called by a title ("Miss Jade squeezed me", "sir grabbed his arm") is named and
+    what they did, in a narrative set where adults work with children: children name their teachers
+    and nursery staff so. A lower-case "miss" is a verb ("I miss Jade"), never a title."""
+    for i, lower in enumerate(lowers):
+        if lower not in TITLES or (lower == "miss" and not doc[i].is_title):
+            continue
+        end = i + 1
+        if end < len(doc) and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:
+            end += 1  # the name after the title
+        act = _act(doc, norms, lowers, i, end)
+        if act is not None:
+            return i, act
+    return None
 
 
 def _named_roles(doc: Doc, matches: list[tuple[str, int, int]]) -> dict[str, tuple[str, int]]:
@@ -344,7 +394,10 @@ def _done_to_them(norms: list[str], lowers: list[str], end: int, j: int) -> bool
     return j == end + 1 and norms[end] in PASSIVE and not lowers[j].endswith("ing")
 
 
-def _acts(doc: Doc, norms: list[str], lowers: list[str], start: int, end: int) -> bool:
+def _act(doc: Doc, norms: list[str], lowers: list[str], start: int, end: int) -> int | None:
+    """Where the word of what the person at start..end did is: the first harm word in their clause
+    ("the coach, who is in his 40s, has been messaging him"), or one before them ("hit by the coach").
+    None when they did nothing the concern is about ("I am her teacher")."""
     sent_start, sent_end = sentence(doc, start)
     j, limit = end, min(end + WINDOW, sent_end)
     while j < limit:
@@ -356,11 +409,10 @@ def _acts(doc: Doc, norms: list[str], lowers: list[str], start: int, end: int) -
         called = norms[j] == NAME_CALLING and j + 1 < sent_end and lowers[j + 1] in CALLED
         if (norms[j] in HARM or lowers[j] in HARM or called) and not _done_to_them(norms, lowers, end, j):
             # "the coach has never messaged her" says what the person did not do.
-            return not negated(doc, j, j + 1)
+            return None if negated(doc, j, j + 1) else j
         if lowers[j] in STOPS or norms[j] in STOPS:
             break
         j += 1
-    before = range(max(sent_start, start - 3), start)
-    return any(lowers[j] in BEFORE for j in before) and any(
-        norms[j] in HARM or lowers[j] in HARM for j in range(sent_start, start)
-    )
+    if not any(lowers[j] in BEFORE for j in range(max(sent_start, start - 3), start)):
+        return None
+    return next((j for j in range(sent_start, start) if norms[j] in HARM or lowers[j] in HARM), None)

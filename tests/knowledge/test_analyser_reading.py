@@ -107,6 +107,36 @@ def test_a_name_tied_to_a_role_brings_the_role(analyser):
     )
 
 
+def test_a_teacher_called_by_a_title_works_with_children_where_children_are_taught(analyser):
+    # Children name their teachers and nursery staff "Miss Jade", "sir", "Mr D".
+    result = analyser.analyse('she came home from nursery and said "Miss Jade squeezed me"')
+    assert "adult_working_with_children" in result.involved
+    staff = [f for f in result.findings if f.indicator_id == "staff_physical_harm"]
+    assert [f.evidence for f in staff] == ["Miss Jade squeezed"]
+    assert "adult_working_with_children" in analyser.analyse("at school sir shoved him into the wall").involved
+    # "miss" as a verb, and a titled neighbour in a narrative with no school in it
+    assert (
+        "adult_working_with_children" not in analyser.analyse("i miss jade she was my best friend at school").involved
+    )
+    assert "adult_working_with_children" not in analyser.analyse("Mr Jones next door shouted at the kids").involved
+
+
+def test_what_the_adult_who_works_with_children_did_names_the_staff_concern(analyser):
+    # Read from the staff concerns' own words ("teacher squeezed his"), not from a list of who x what.
+    assert "staff_physical_harm" in found(analyser, "the caretaker slapped him across the face")
+    assert "staff_emotional_harm" in found(analyser, "the dinner lady humiliates him in front of everyone")
+    # Messaging alone is a boundary concern: "sexual messages from teacher" names what was sent, not a
+    # staff sexual abuse act of messaging.
+    messaging = found(analyser, "the youth worker has been messaging her")
+    assert messaging & analyser.staff_set and "staff_sexual_abuse" not in messaging
+    # Nothing said of what they did: the general staff concern, at the lowest staff level.
+    assert analyser.staff_general in found(analyser, "the tutor made him stay behind alone after class")
+
+
+def test_pictures_of_children_in_the_shower_are_sexual_images(analyser):
+    assert "sexual_images_of_child_made" in found(analyser, "he took photos of them in the shower on camp")
+
+
 def test_drivers_and_group_leaders_work_with_children_but_a_gang_leader_does_not(analyser):
     assert "adult_working_with_children" in analyser.analyse("the minibus driver slapped him").involved
     assert "adult_working_with_children" in analyser.analyse("the leader hits them with a ruler").involved
