@@ -196,6 +196,7 @@ class Analyser:
             key for key, readings in tokenised.items() if any(cues.NEGATION & set(r.norms) for r in readings)
         }
         self.emergency = {i.id for i in self.indicators.values() if i.urgency.value == EMERGENCY}
+        self.needs_met = {i.id for i in self.indicators.values() if i.level == 1}  # universal services
         self.non_mobile_baby = NON_MOBILE_BABY if NON_MOBILE_BABY in self.indicators else None
         self.child_state = {
             i.id
@@ -342,7 +343,7 @@ class Analyser:
             return True
         if _number_is_a_duration(lowers, end, elements):
             return True
-        return key not in self.timeless and cues.historical(doc, start, end)
+        return key not in self.timeless and cues.historical(doc, start, end, key in self.needs_met)
 
     def _who_it_is_about(self, doc: Doc, best: dict[str, Finding]) -> None:
         """The same words can be about the child or about an adult ("hearing voices", "drinking").

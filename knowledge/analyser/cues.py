@@ -155,6 +155,17 @@ AGE_WORDS = NUMBER_WORDS.keys() - {"a", "an"}  # "when he was a bit drunk" gives
 PASSIVE = {"be", "being", "get", "got"}
 ENDED = {"end", "stop", "finish", "cease"}
 ENDED_POINTERS = {"which", "that", "this", "it", "all"}  # what ended is the concern told before
+# A later clause that says the concern is over (_resolved_since): how it says all is well now, and the
+# marks of long ago and of lately that decide whether that is the end of an old concern.
+RESOLVED = {"safe", "fine", "well", "thrive", "flourish", "settle", "clean", "sober", "punctual", "dry"}  # as norms
+RESOLVED_PAIRS = {("catch", "up"), ("no", "longer"), ("no", "concern"), ("no", "concerns"), ("no", "incident")}
+RESOLVED_PAIRS |= {("no", "incidents"), ("no", "episode"), ("no", "episodes"), ("no", "further"), ("no", "risk")}
+LONG_AGO = {"birthday", "twenties", "teens"}
+LATELY = {"yesterday", "today", "tonight", "night", "morning", "week", "weekend", "day", "days", "hour", "hours"}
+LATELY |= {"recently", "currently", "still", "again", "ongoing", "monday", "tuesday", "wednesday", "thursday"}
+LATELY |= {"friday", "saturday", "sunday", "lately"}
+GOING_ON = {"since", "always", "keep", "still", "continue", "ongoing"}
+GOING_ON_FOR = {"year", "month", "age", "long", "week", "while"}
 PRESENT = {
     "still",
     "again",
@@ -322,8 +333,57 @@ def _done_to_the_writer(doc: Doc, start: int, end: int) -> bool:
     return not DONE_TO_WRITER.isdisjoint(words(doc)[1][start : end + 1])
 
 
-def historical(doc: Doc, start: int, end: int) -> bool:
-    return told_as_past(doc, *_clause(doc, start, end)) or _ended_since(doc, end)
+def historical(doc: Doc, start: int, end: int, settled: bool = False) -> bool:
+    """settled: the concern is itself a settled state (a parent in recovery for years), which a
+    clause saying all is well confirms rather than ends."""
+    return (
+        told_as_past(doc, *_clause(doc, start, end))
+        or _ended_since(doc, end)
+        or (not settled and _resolved_since(doc, start, end))
+    )
+
+
+def _resolved_since(doc: Doc, start: int, end: int) -> bool:
+    """Whether a later clause of the sentence says the concern has been over for a long time ("hit
+    with a belt at four; removed in 2014 and safe since", "a late talker but caught up after speech
+    therapy"): only with a mark of long ago in the sentence and none of lately, so "dad hit her last
+    night but she's been fine since" is still now, and not when the concern's own clause says it
+    has gone on ("has been hitting mum for years, but the kids are safe")."""
+    norms, lowers, _ = words(doc)
+    clause_start, clause_end = _clause(doc, start, end)
+    if any(_going_on_at(norms, k) for k in range(clause_start, clause_end)):
+        return False
+    sent_start, sent_end = sentence(doc, end - 1)
+    if clause_end >= sent_end or not any(_resolved_at(norms, k) for k in range(clause_end, sent_end)):
+        return False
+    span = range(sent_start, sent_end)
+    if any(norms[k] in LATELY or lowers[k] in LATELY for k in span):
+        return False
+    return not _history_marks(doc)["past"].isdisjoint(span) or any(_long_ago_at(norms, lowers, k) for k in span)
+
+
+def _going_on_at(norms: list[str], k: int) -> bool:
+    """A mark at k that the concern has gone on until now: "for years", "for months", "since",
+    "always", "keeps", "still"."""
+    if norms[k] == "for":
+        return not GOING_ON_FOR.isdisjoint(norms[k + 1 : k + 4])
+    return norms[k] in GOING_ON
+
+
+def _resolved_at(norms: list[str], k: int) -> bool:
+    """Whether the words at k say all is well now ("safe", "caught up", "no concerns"), not negated."""
+    if norms[k] in RESOLVED:
+        return NEGATION.isdisjoint(norms[max(0, k - 3) : k]) and "n't" not in norms[max(0, k - 3) : k]
+    return tuple(norms[k : k + 2]) in RESOLVED_PAIRS
+
+
+def _long_ago_at(norms: list[str], lowers: list[str], k: int) -> bool:
+    """A mark of long ago at k beside the past markers: years gone by ("four years", "last year",
+    "in Year 2", not "a 7 year old" nor "this year"), a past calendar year, "in her early twenties"."""
+    if norms[k] == "year":
+        after = lowers[k + 1] if k + 1 < len(lowers) else ""
+        return after not in {"old", "-", "olds"} and (k == 0 or lowers[k - 1] != "this")
+    return _year_gone(lowers[k]) or norms[k] in LONG_AGO
 
 
 def _ended_since(doc: Doc, end: int) -> bool:

@@ -183,6 +183,31 @@ def test_history_does_not_count_as_now(analyser, text):
     assert "looked_after" not in result and "injury_from_parent" not in result
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad hit her with a belt at age four; she was adopted in 2014 and has been safe since.",
+        "She was in care at three, but she has been settled with her mum for five years now.",
+    ],
+)
+def test_a_concern_a_later_clause_says_is_long_over_does_not_count_as_now(analyser, text):
+    result = ids(analyser.analyse(text))
+    assert "looked_after" not in result and "injury_from_parent" not in result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad hit her last night but she has been fine since.",  # lately: still now
+        "Dad hit her, my 14 year old, and she has been fine since.",  # an age is no time gone by
+        "Dad hit her at age four and she has not been safe since.",  # all is not well
+        "Dad has been hitting her for years, but she seems fine at school.",  # it has gone on
+    ],
+)
+def test_a_clause_that_says_all_is_well_ends_only_a_concern_long_past(analyser, text):
+    assert "injury_from_parent" in ids(analyser.analyse(text))
+
+
 def test_not_any_more_is_a_negation_not_history(analyser):
     assert "injury_from_parent" not in ids(analyser.analyse("he doesn't hit her anymore"))
     assert "child_feels_unsafe" in ids(analyser.analyse("i dont feel safe any more"))
