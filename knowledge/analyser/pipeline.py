@@ -42,6 +42,8 @@ SPELLING = {
     "wat": "what",
     "wot": "what",
     "tho": "though",
+    "rn": "now",  # right now
+    "childrens": "children",  # the possessive without its apostrophe
     "thru": "through",
     "pls": "please",
     "im": "i",
@@ -306,6 +308,10 @@ class Normaliser:
         if lower in NEGATED_VERBS:
             return "not", False
         word = SPELLING.get(lower, lower)
+        # Text-speak drops the g of -ing ("comin", "sayin", "goin"): read the word it stands for, when
+        # that is a word and the written one is not ("cousin", "ruin" stay as they are).
+        if word.endswith("in") and len(word) >= 4 and word + "g" in self.lemmas and not self._known(word):
+            word += "g"
         # A word spelt to itself keeps its form: "drunk" is not "drink" ("he is drunk" is not "he drinks").
         norm = word if SPELLING.get(word) == word else self.lemma(word)
         if (
@@ -313,8 +319,7 @@ class Normaliser:
             and norm not in self.vocabulary_set
             and len(word) >= FUZZY_MIN_LENGTH
             and word.isalpha()
-            and word not in self.lemmas
-            and word not in self.known_base
+            and not self._known(word)
         ):
             hit = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if hit is not None:
@@ -332,6 +337,9 @@ class Normaliser:
         else:
             norm, guess = self._norm(lower, fuzzy)
         return lower, norm, guess, self.strings.add(norm)
+
+    def _known(self, word: str) -> bool:
+        return word in self.lemmas or word in self.known_base
 
     @property
     def known_base(self) -> set[str]:

@@ -130,10 +130,19 @@ def test_without_examples_there_is_no_fallback(analyser):
         ("sends her pictures", "he sends her pics"),
         ("scared of her dad", "shes scarred of her dad"),
         ("messages from a man", "msgs from a man"),
+        ("coming to get me", "hes comin to get me rn"),  # the dropped g of -ing
+        ("keeps saying nothing", "he keeps sayin nothin"),
+        ("other children's lunch", "takes food from other childrens lunch"),
     ],
 )
 def test_text_speak_and_abbreviations(words, text):
     assert _found(Analyser([_indicator("concern", [words])]), text) == {"concern"}
+
+
+def test_a_word_ending_in_in_is_only_a_dropped_g_when_it_is_no_word_itself():
+    # "ruing" is a word (rue), but "ruin" is one too, so it stays "ruin"
+    analyser = Analyser([_indicator("concern", ["ruin"])])
+    assert [t.norm_ for t in analyser.parse("my cousin will ruin it")] == ["my", "cousin", "will", "ruin", "it"]
 
 
 def test_words_about_an_adult_are_not_read_as_the_childs_own_state():
