@@ -247,8 +247,9 @@ HARM = {
     "upload",
 }
 BEFORE = {"by", "from", "with"}
+PERSON_WORDS = {phrase[0] for phrases in PEOPLE.values() for phrase in phrases if len(phrase) == 1}
 # The person's own clause ends here: "I am her teacher and she told me dad hits her".
-STOPS = {",", ";", ".", "and", "but", "because", "who", "tell", "say", "told", "said", "when", "so", "that"}
+STOPS = {",", ";", ":", ".", "and", "but", "because", "who", "tell", "say", "told", "said", "when", "so", "that"}
 WINDOW = 6
 # Calling a child something is harm ("calls him thick", "called her names"); calling mum is not.
 NAME_CALLING = "call"
@@ -410,7 +411,9 @@ def _act(doc: Doc, norms: list[str], lowers: list[str], start: int, end: int) ->
         if (norms[j] in HARM or lowers[j] in HARM or called) and not _done_to_them(norms, lowers, end, j):
             # "the coach has never messaged her" says what the person did not do.
             return None if negated(doc, j, j + 1) else j
-        if lowers[j] in STOPS or norms[j] in STOPS:
+        # Another person named after them is the one the next words are about: "told TA at breakfast
+        # club 'mummy hits me'".
+        if lowers[j] in STOPS or norms[j] in STOPS or norms[j] in PERSON_WORDS:
             break
         j += 1
     if not any(lowers[j] in BEFORE for j in range(max(sent_start, start - 3), start)):

@@ -133,6 +133,14 @@ def test_what_the_adult_who_works_with_children_did_names_the_staff_concern(anal
     assert analyser.staff_general in found(analyser, "the tutor made him stay behind alone after class")
 
 
+def test_a_person_named_after_the_adult_who_works_with_children_is_who_acted(analyser):
+    # The staff member is who was told, or a note's header; mum is who did it.
+    for text in ["Jasmine told TA at breakfast club 'mummy hits me'", "Y6 teacher: Freya reports mum calls her stupid"]:
+        result = analyser.analyse(text)
+        assert "adult_working_with_children" not in result.involved
+        assert not {f.indicator_id for f in result.findings} & analyser.staff_set
+
+
 def test_pictures_of_children_in_the_shower_are_sexual_images(analyser):
     assert "sexual_images_of_child_made" in found(analyser, "he took photos of them in the shower on camp")
 
