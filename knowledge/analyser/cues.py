@@ -158,13 +158,12 @@ ENDED_POINTERS = {"which", "that", "this", "it", "all"}  # what ended is the con
 # A later clause that says the concern is over (_resolved_since): how it says all is well now, and the
 # marks of long ago and of lately that decide whether that is the end of an old concern.
 RESOLVED = {"safe", "fine", "well", "thrive", "flourish", "settle", "clean", "sober", "punctual", "dry"}  # as norms
-RESOLVED_PAIRS = {("catch", "up"), ("no", "longer"), ("no", "concern"), ("no", "concerns"), ("no", "incident")}
-RESOLVED_PAIRS |= {("no", "incidents"), ("no", "episode"), ("no", "episodes"), ("no", "further"), ("no", "risk")}
+RESOLVED_PAIRS = {("catch", "up"), ("no", "longer"), ("no", "concern"), ("no", "incident"), ("no", "episode")}
+RESOLVED_PAIRS |= {("no", "further"), ("no", "risk")}
+RESOLVED_STARTS = RESOLVED | {pair[0] for pair in RESOLVED_PAIRS}
 LONG_AGO = {"birthday", "twenties", "teens"}
-LATELY = {"yesterday", "today", "tonight", "night", "morning", "week", "weekend", "day", "days", "hour", "hours"}
-LATELY |= {"recently", "currently", "still", "again", "ongoing", "monday", "tuesday", "wednesday", "thursday"}
-LATELY |= {"friday", "saturday", "sunday", "lately"}
-GOING_ON = {"since", "always", "keep", "still", "continue", "ongoing"}
+# In the concern's own clause: it has gone on until now ("still" and "ongoing" anywhere are LATELY).
+GOING_ON = {"since", "always", "keep", "continue"}
 GOING_ON_FOR = {"year", "month", "age", "long", "week", "while"}
 PRESENT = {
     "still",
@@ -181,6 +180,10 @@ PRESENT = {
     "week",
     "since",
 }
+# Lately, anywhere in the sentence: the present markers but "now" and "since", which a clause saying
+# all is well uses itself ("is now thriving", "safe since"), and the days and hours of the last week.
+LATELY = (PRESENT - {"now", "since", "continue", "continues"}) | {"night", "morning", "weekend", "day", "days"}
+LATELY |= {"hour", "hours", "lately", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def sentence(doc: Doc, i: int) -> tuple[int, int]:
@@ -349,6 +352,8 @@ def _resolved_since(doc: Doc, start: int, end: int) -> bool:
     therapy"): only with a mark of long ago in the sentence and none of lately, so "dad hit her last
     night but she's been fine since" is still now, and not when the concern's own clause says it
     has gone on ("has been hitting mum for years, but the kids are safe")."""
+    if RESOLVED_STARTS.isdisjoint(norm_set(doc)):  # read for every match: most narratives say no such thing
+        return False
     norms, lowers, _ = words(doc)
     clause_start, clause_end = _clause(doc, start, end)
     if any(_going_on_at(norms, k) for k in range(clause_start, clause_end)):
@@ -373,7 +378,7 @@ def _going_on_at(norms: list[str], k: int) -> bool:
 def _resolved_at(norms: list[str], k: int) -> bool:
     """Whether the words at k say all is well now ("safe", "caught up", "no concerns"), not negated."""
     if norms[k] in RESOLVED:
-        return NEGATION.isdisjoint(norms[max(0, k - 3) : k]) and "n't" not in norms[max(0, k - 3) : k]
+        return NEGATION.isdisjoint(norms[max(0, k - 3) : k])
     return tuple(norms[k : k + 2]) in RESOLVED_PAIRS
 
 

@@ -304,7 +304,7 @@ def read_involved(doc: Doc, matcher: PhraseIndex) -> dict[str, Involved]:
     for role, start, end in matches:
         if any(j in taken for j in range(start, end)) or (end < len(lowers) and lowers[end] in PLACES):
             continue
-        act = _act(doc, norms, lowers, start, end)
+        act = None if role in ROLES_ANY_MENTION else _act(doc, norms, lowers, start, end)
         if role in ROLES_ANY_MENTION or act is not None:
             take(role, start, act)
             taken.update(range(start, end))
