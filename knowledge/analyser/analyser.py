@@ -48,6 +48,7 @@ PERSON = frozenset(
     ["me", "him", "her", "them", "us", "you", "my", "his", "their", "your", "our", "i", "he", "she", "they", "we"]
 )
 FIRST_PERSON = frozenset(["i", "me", "my", "we", "us", "our"])
+FIRST_PERSON_ROLES = (frozenset(["i", "we"]), frozenset(["me", "us"]), frozenset(["my", "our"]))
 MAX_GAP = 3  # words allowed between two words of a pattern
 CLAUSE_WORDS = frozenset({"that", "because", "but", "when", "while", "who", "which", "whereas", "although", "if"})
 HISTORY_WORDS = {"previous", "previously", "past", "history", "before", "ago", "historic", "historical", "used"}
@@ -575,7 +576,10 @@ def _pattern(phrase: Reading) -> list[Element]:
 def _person_class(word: str) -> frozenset[str]:
     # "hits me" is the child speaking and matches "hits me", "hit us"; "hit her" is someone telling
     # about a child and matches "hit him", "hits her" -- but never "hits her mum" read as "hits me".
-    return FIRST_PERSON if word in FIRST_PERSON else PERSON - FIRST_PERSON
+    # The writer's own words keep their role: "hits me" is not "I hit my head".
+    if word in FIRST_PERSON:
+        return next(c for c in FIRST_PERSON_ROLES if word in c)
+    return PERSON - FIRST_PERSON
 
 
 def _number_is_a_duration(lowers: list[str], end: int, elements: tuple[Element, ...]) -> bool:

@@ -426,6 +426,13 @@ def test_a_pronoun_that_owns_an_adult_is_not_the_child_harmed(analyser):
     assert "injury_from_parent" in ids(analyser.analyse("he hit her son"))
 
 
+def test_the_writer_as_object_is_not_the_writer_as_owner(analyser):
+    # "hits me" is something done to the writer; "I hit my head" is the writer's own knock
+    assert "injury_from_parent" in ids(analyser.analyse("my stepdad hits me"))
+    assert "injury_from_parent" in ids(analyser.analyse("he hit us"))
+    assert "injury_from_parent" not in ids(analyser.analyse("i hit my head on the table"))
+
+
 def test_the_passive_says_who_did_it():
     parent = _indicator("hit_by_parent", ["dad hits him", "mum batters her"], urgency="immediate")
     child = _indicator("child_hits_parent", ["hits his dad"], level=3)
