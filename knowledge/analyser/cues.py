@@ -88,6 +88,12 @@ def _by_first(cues: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...
 
 OPENERS_BY_FIRST = _by_first(sorted(HYPOTHETICAL_OPENERS))
 BARE_IF = ("if",)
+# "If a child told me their dad hits them, who do I ring?" asks about any child, not one: a bare "if"
+# before "a child", "any pupil" reaches as far as the other openers do. "if someone..." is left out:
+# it is how children ask about themselves.
+INDEFINITE = {"a", "an", "any"}
+ANY_CHILD = {"child", "pupil", "kid", "student", "teenager", "teen", "young", "parent", "person", "girl", "boy"}
+ANY_CHILD |= {"baby", "toddler", "family", "friend", "mother", "father", "mum", "dad", "carer"}
 # What ends a hypothetical opener's reach (a bare "if" stops at any hard breaker).
 OPENER_ENDS = {".", ";", "but"}
 IF_WINDOW = 4
@@ -298,7 +304,13 @@ def _openers(doc: Doc) -> list[tuple[int, int, bool]]:
     for k, norm in enumerate(norms):
         for opener in OPENERS_BY_FIRST.get(norm, ()):
             if tuple(norms[k : k + len(opener)]) == opener:
-                openers.append((k, k + len(opener), opener == BARE_IF))
+                bare_if = opener == BARE_IF and not (
+                    norms[k + 1 : k + 2]
+                    and norms[k + 1] in INDEFINITE
+                    and norms[k + 2 : k + 3]
+                    and norms[k + 2] in ANY_CHILD
+                )
+                openers.append((k, k + len(opener), bare_if))
     doc.user_data["openers"] = openers
     return openers
 

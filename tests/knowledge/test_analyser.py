@@ -135,6 +135,9 @@ def test_negated_and_denied_mentions_do_not_count(analyser, text):
         "would he hit her?",
         "if he hit her I would call the police",
         "in case he hits her again",
+        # a question about any child, however long the "if" clause
+        "If a child told me their dad hits them, who should I ring?",
+        "if a pupil ever says at school that her stepdad hits her, what do we do",
     ],
 )
 def test_hypotheticals_and_questions_do_not_count(analyser, text):
@@ -143,6 +146,9 @@ def test_hypotheticals_and_questions_do_not_count(analyser, text):
 
 def test_a_habit_reported_with_if_still_counts(analyser):
     assert "injury_from_parent" in ids(analyser.analyse("if hes drunk he always hits me"))
+    # "someone" is how a child asks about themselves, and a long "if" clause about them reports
+    assert "injury_from_parent" in ids(analyser.analyse("if someone in my class always has a bruise on her face"))
+    assert "injury_from_parent" in ids(analyser.analyse("if my friend's dad keeps on hitting her"))
 
 
 @pytest.mark.parametrize(
