@@ -114,6 +114,7 @@ SPELLING = {
     "bit": "bit",  # "a bit quieter" is not a bite
     "cutting": "cutting",  # "has been cutting her arms" is not "has been cut"
     "older": "older",  # "older friends" are not "old friends"
+    "those": "those",  # "leaves those kids alone": the lemma "that" would open a clause in the gap
     # trafficking is not the traffic on a road ("playing next to the traffic")
     "trafficked": "traffick",
     "trafficking": "traffick",

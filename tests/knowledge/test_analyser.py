@@ -550,6 +550,11 @@ def test_older_is_not_old():
     assert "older_friends" not in ids(analyser.analyse("he has cut off his old friends"))
 
 
+def test_those_is_not_the_that_which_opens_a_clause(analyser):
+    # the lemma of "those" is "that", and a gap never crosses into another clause
+    assert "home_alone" in ids(analyser.analyse("she left those kids alone all weekend"))
+
+
 def test_an_adults_partner_hitting_them_is_domestic_abuse_not_a_parent_hitting_the_child():
     parent = _indicator("hit_by_parent", ["punched her"], urgency="immediate")
     domestic = _indicator("abuse_in_pregnancy", ["pregnant"], category="domestic_abuse", urgency="immediate")
