@@ -183,19 +183,29 @@ _NON_MOBILE_WORDS = re.compile(
     re.I,
 )
 NON_MOBILE_MONTHS = 6
+WEEKS_A_MONTH = 52 / 12
+DAYS_A_MONTH = 365 / 12
+_ANTENATAL = re.compile(r"\b(?:antenatal|ante-natal|gestation|trimester|booking appointment)\b", re.I)
 
 
 def is_non_mobile_baby(text: str) -> bool:
     """A baby too young to move about: six months or less, or called newborn or not mobile."""
     if _NON_MOBILE_WORDS.search(text):
         return True
+    pregnancy = _UNBORN.search(text) or _ANTENATAL.search(text)
     for match in _UNDER_ONE.finditer(text):
         if _GESTATION.match(text[match.end() : match.end() + 24]) or _duration(text, match):
             continue
-        raw = match.group(1)
-        value = _number(raw)
         unit = match.group(0).lower()
-        months = value if ("month" in unit or "mth" in unit or re.search(r"\bmo\b", unit)) else 0
+        weeks = "week" in unit or "wk" in unit
+        # "she is 30 weeks and came to antenatal": in a pregnancy, weeks not said to be old count the pregnancy
+        if weeks and pregnancy and not unit.rstrip().endswith("old"):
+            continue
+        value = _number(match.group(1))
+        if "month" in unit or "mth" in unit or re.search(r"\bmo\b", unit):
+            months = value
+        else:
+            months = value / WEEKS_A_MONTH if weeks else value / DAYS_A_MONTH
         if months <= NON_MOBILE_MONTHS:
             return True
     return False

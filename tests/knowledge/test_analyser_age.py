@@ -52,6 +52,14 @@ def test_a_length_of_time_does_not_make_a_non_mobile_baby():
     assert is_non_mobile_baby("bruise on a 7 wk old")
 
 
+def test_weeks_count_as_months_and_in_a_pregnancy_count_the_pregnancy():
+    assert is_non_mobile_baby("bruise on a 26 week old baby")
+    assert not is_non_mobile_baby("bruise on a 40 week old baby")  # nine months: crawling
+    assert not is_non_mobile_baby("she is 30 weeks and came to antenatal clinic with bruises on her arms")
+    assert not is_non_mobile_baby("bruising on her abdomen at the 28-week appointment; she is pregnant")
+    assert is_non_mobile_baby("mum is pregnant again and the 6 week old baby has a bruise")
+
+
 @pytest.mark.parametrize(
     "text, age, non_mobile",
     [
