@@ -241,12 +241,14 @@ HARM = {
     "dmd",
     "whatsapp",
     "dm",
+    "dms",
     "befriend",
     "exploit",
     "post",
     "upload",
 }
 BEFORE = {"by", "from", "with"}
+BEFORE_WINDOW = 5  # "DMs from one of our PE staff", "a message from a member of staff"
 PERSON_WORDS = {phrase[0] for phrases in PEOPLE.values() for phrase in phrases if len(phrase) == 1}
 # The person's own clause ends here: "I am her teacher and she told me dad hits her".
 STOPS = {",", ";", ":", ".", "and", "but", "because", "who", "tell", "say", "told", "said", "when", "so", "that"}
@@ -416,6 +418,6 @@ def _act(doc: Doc, norms: list[str], lowers: list[str], start: int, end: int) ->
         if lowers[j] in STOPS or norms[j] in STOPS or norms[j] in PERSON_WORDS:
             break
         j += 1
-    if not any(lowers[j] in BEFORE for j in range(max(sent_start, start - 3), start)):
+    if not any(lowers[j] in BEFORE for j in range(max(sent_start, start - BEFORE_WINDOW), start)):
         return None
     return next((j for j in range(sent_start, start) if norms[j] in HARM or lowers[j] in HARM), None)

@@ -141,6 +141,13 @@ def test_a_person_named_after_the_adult_who_works_with_children_is_who_acted(ana
         assert not {f.indicator_id for f in result.findings} & analyser.staff_set
 
 
+def test_what_came_from_an_adult_who_works_with_children_is_what_they_did(analyser):
+    # what was sent, named before who it came from, a few words back
+    text = "she showed me Instagram DMs from one of our PE staff"
+    assert "adult_working_with_children" in analyser.analyse(text).involved
+    assert "adult_working_with_children" not in analyser.analyse("she showed me her DMs and told our PE staff").involved
+
+
 def test_pictures_of_children_in_the_shower_are_sexual_images(analyser):
     assert "sexual_images_of_child_made" in found(analyser, "he took photos of them in the shower on camp")
 
