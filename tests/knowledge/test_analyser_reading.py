@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge import AssessmentRequest, assess
 from knowledge.analyser import Analyser
 from knowledge.analyser.catalogue import read_indicators
 from knowledge.analyser.corpus import dev_examples
@@ -360,3 +361,12 @@ def test_a_house_number_does_not_end_a_sentence(analyser):
         "No.",
         "He is fine.",
     ]
+
+
+def test_a_pregnancy_however_told_is_raised_by_the_girls_age():
+    def level(age: int, text: str) -> int:
+        return assess(AssessmentRequest(reporter_role="child", child_age_years=age, narrative=text)).level
+
+    told = "my period is 2 months late. i did a test and its positive."
+    assert level(12, told) == 4  # under 13: sexual activity with a child under 13
+    assert level(14, told) == 3
