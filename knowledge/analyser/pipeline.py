@@ -384,6 +384,10 @@ class Normaliser:
             bool(mark) and not quote and not _joining_hyphen(doc, i)
             for i, (mark, quote) in enumerate(zip(is_punct, is_quote, strict=True))
         ]
+        # A note's bracketed age ("boyfriend (17) slaps her", "Y10 pupil (15)") does not break a phrase.
+        for i in [i for i, lower in enumerate(lowers) if lower == "("]:
+            if i + 2 < len(lowers) and lowers[i + 2] == ")" and any(c.isdigit() for c in lowers[i + 1]):
+                punct[i] = punct[i + 2] = False
         guessed = [i for i, (_, _, guess, _) in enumerate(read) if guess]
         return Reading(lowers, norms, norm_ids, guessed, is_punct, punct)
 

@@ -42,6 +42,12 @@ def test_a_hyphen_inside_a_word_does_not_break_a_phrase(analyser):
     assert "radicalisation_extremist_views" in found(analyser, "his older brother is in a far-right group")
 
 
+def test_a_notes_bracketed_age_does_not_break_a_phrase(analyser):
+    assert "teen_relationship_violence" in found(analyser, "Student disclosed boyfriend (17) slaps her")
+    # brackets around words are still a break
+    assert "teen_relationship_violence" not in found(analyser, "Student disclosed boyfriend (ex) slaps her")
+
+
 def test_a_guess_from_similar_words_is_never_an_emergency(analyser):
     result = analyser.analyse("we live by the road and she walks to school on her own")
     assert not result.immediate_danger
