@@ -344,7 +344,8 @@ class Analyser:
             return True
         if _number_is_a_duration(lowers, end, elements):
             return True
-        return key not in self.timeless and cues.historical(doc, start, end, key in self.needs_met)
+        own = frozenset(e for e in elements if isinstance(e, str))
+        return key not in self.timeless and cues.historical(doc, start, end, key in self.needs_met, own)
 
     def _who_it_is_about(self, doc: Doc, best: dict[str, Finding]) -> None:
         """The same words can be about the child or about an adult ("hearing voices", "drinking").

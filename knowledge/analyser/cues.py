@@ -348,11 +348,12 @@ def _done_to_the_writer(doc: Doc, start: int, end: int) -> bool:
     return not DONE_TO_WRITER.isdisjoint(words(doc)[1][start : end + 1])
 
 
-def historical(doc: Doc, start: int, end: int, settled: bool = False) -> bool:
+def historical(doc: Doc, start: int, end: int, settled: bool = False, own: frozenset[str] = frozenset()) -> bool:
     """settled: the concern is itself a settled state (a parent in recovery for years), which a
-    clause saying all is well confirms rather than ends."""
+    clause saying all is well confirms rather than ends. own: the words of the pattern matched, whose
+    own past marker tells the concern, not its end ("can no longer care for him")."""
     return (
-        told_as_past(doc, *_clause(doc, start, end))
+        told_as_past(doc, *_clause(doc, start, end), _own_marks(doc, start, end, own))
         or _ended_since(doc, end)
         or (not settled and _resolved_since(doc, start, end))
     )
@@ -417,11 +418,25 @@ def _ended_since(doc: Doc, end: int) -> bool:
     return False
 
 
-def told_as_past(doc: Doc, start: int, end: int) -> bool:
-    """Whether tokens start..end hold a past marker and no present one (a whole sentence's tense)."""
+def told_as_past(doc: Doc, start: int, end: int, ignored: frozenset[int] = frozenset()) -> bool:
+    """Whether tokens start..end hold a past marker (but those ignored) and no present one (a whole
+    sentence's tense)."""
     marks = _history_marks(doc)
     tokens = range(start, end)
-    return marks["present"].isdisjoint(tokens) and not marks["past"].isdisjoint(tokens)
+    return marks["present"].isdisjoint(tokens) and not (marks["past"] - ignored).isdisjoint(tokens)
+
+
+def _own_marks(doc: Doc, start: int, end: int, own: frozenset[str]) -> frozenset[int]:
+    """The past markers inside a match that are its pattern's own words, not words its gaps passed
+    over ("dad used to hit her" still matches "dad hit her" as history)."""
+    if not own:
+        return frozenset()
+    norms = words(doc)[0]
+    return frozenset(
+        k
+        for k in _history_marks(doc)["past"]
+        if start <= k < end and norms[k] in own and (k + 1 >= end or norms[k + 1] in own)
+    )
 
 
 def _history_marks(doc: Doc) -> dict[str, set[int]]:

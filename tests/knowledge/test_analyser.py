@@ -244,6 +244,15 @@ def test_an_indicator_about_the_past_is_not_cancelled_by_history_words(analyser)
     assert "previous_children_removed" in ids(analyser.analyse("mum had two previous children removed years ago"))
 
 
+def test_a_past_marker_that_is_the_patterns_own_word_tells_the_concern():
+    carer = _indicator("carer_cannot_cope", ["no longer care for him", "hit him"], category="family")
+    analyser = Analyser([carer])
+    assert "carer_cannot_cope" in ids(analyser.analyse("gran says she can no longer care for him at home"))
+    # a past marker in the gap, or outside the match, is still history
+    assert "carer_cannot_cope" not in ids(analyser.analyse("his uncle no longer hits him"))
+    assert "carer_cannot_cope" not in ids(analyser.analyse("his uncle used to hit him"))
+
+
 def test_negation_in_one_clause_does_not_hide_another(analyser):
     result = ids(analyser.analyse("There are no bruises but he says dad hits me and he is hungry"))
     assert {"injury_from_parent", "neglect_hungry"} <= result
