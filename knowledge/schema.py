@@ -130,6 +130,11 @@ class Indicator(Strict):
     tags: list[Identifier] = Field(
         default_factory=list, description="features the decision tables test, e.g. injury, sexual_activity"
     )
+    in_pregnancy: Identifier | None = Field(
+        None,
+        description="the pre-birth indicator this one is also read as when the narrative tells of a pregnancy"
+        " (a parent-to-be's drug use is a concern for the unborn baby)",
+    )
 
 
 class Question(Strict):

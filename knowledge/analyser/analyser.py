@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 from collections.abc import Iterable
@@ -108,9 +109,13 @@ PREGNANCY |= {"expectant", "gestation", "newborn", "trimester", "preggers", "pre
 # "mum to be", "dad-to-be", "20 weeks along": a pregnancy named without a pregnancy word.
 TO_BE = re.compile(
     r"\b(?:mum|mother|mom|dad|father|parents?)[\s-]+to[\s-]+be\b|\bweeks along\b|\bgiv(?:e|ing) birth\b"
-    r"|\b(?:will|to) be born\b|\bbefore (?:the baby|she|he) is born\b|\bbirth plan\b",
+    r"|\b(?:will|to) be born\b|\bbefore (?:the baby|she|he) is born\b|\bbirth plan\b"
+    r"|\b\d{1,2}\s*/\s*40\b|\b(?:weeks|months) gone\b|\bbaby on the way\b|\bexpecting a baby\b",
     re.I,
 )
+# A pregnancy said outright, as a parent-to-be's own difficulties need before they are read as the
+# unborn baby's concern: a midwife, a scan or a newborn may be about a baby already born.
+PREGNANT = PREGNANCY - {"midwife", "newborn", "scan", "due", "expecting"}
 TEEN_RELATIONSHIP_CATEGORY = "teenage_relationship_abuse"
 # Concerns about harm by a parent or between adults that a teenage-relationship reading replaces
 # when the sentence names the child's own partner and no parent.
@@ -210,6 +215,9 @@ class Analyser:
         self.about_parent = {i.id for i in self.indicators.values() if str(i.category) in PARENT_CATEGORIES}
         self.about_child = {i.id for i in self.indicators.values() if str(i.domain).startswith(CHILD_DOMAIN)}
         self.pre_birth = {i.id for i in self.indicators.values() if str(i.category) == PRE_BIRTH_CATEGORY}
+        self.in_pregnancy = {
+            i.id: i.in_pregnancy for i in self.indicators.values() if i.in_pregnancy in self.indicators
+        }
         self.harm_at_home = {i.id for i in self.indicators.values() if str(i.category) in HARM_AT_HOME_CATEGORIES}
         self.domestic_abuse = {i.id for i in self.indicators.values() if str(i.category) == DOMESTIC_ABUSE_CATEGORY}
         self.physical_abuse = {i.id for i in self.indicators.values() if str(i.category) == PHYSICAL_ABUSE_CATEGORY}
@@ -279,6 +287,7 @@ class Analyser:
         self._own_partner(doc, best)
         self._no_parent_named(doc, best)
         self._no_pregnancy(doc, best)
+        self._in_pregnancy(doc, best)
         self._longest_reading(doc, best, matched)
         self._lone_word(doc, best, matched)
         # Only when no pattern found anything: a narrative the patterns read is left to them, so a
@@ -410,6 +419,20 @@ class Analyser:
                 for other, o in best.items()
             ):
                 del best[key]
+
+    def _in_pregnancy(self, doc: Doc, best: dict[str, Finding]) -> None:
+        """A parent-to-be's own difficulties ("28/40, using heroin daily", "7 months gone and on the
+        gear") are also the unborn baby's concern, which the catalogue names for each (in_pregnancy):
+        read from the same words when the narrative says someone is pregnant."""
+        if not self.in_pregnancy.keys() & best.keys():
+            return
+        norms, lowers, _ = words(doc)
+        if PREGNANT.isdisjoint(norms) and PREGNANT.isdisjoint(lowers) and not TO_BE.search(doc.text):
+            return
+        for key in [k for k in best if k in self.in_pregnancy]:
+            unborn = self.in_pregnancy[key]
+            if unborn not in best:
+                best[unborn] = dataclasses.replace(best[key], indicator_id=unborn)
 
     def _own_partner(self, doc: Doc, best: dict[str, Finding]) -> None:
         """Words like "her boyfriend punches her" tell of abuse in the child's own relationship, and

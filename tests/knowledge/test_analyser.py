@@ -244,6 +244,23 @@ def test_an_indicator_about_the_past_is_not_cancelled_by_history_words(analyser)
     assert "previous_children_removed" in ids(analyser.analyse("mum had two previous children removed years ago"))
 
 
+def test_a_parent_to_bes_difficulty_is_also_the_unborn_babys_concern():
+    unborn = _indicator("unborn_drugs", ["pregnant and using"], category="pre_birth")
+    parent = _indicator("parent_drugs", ["heroin"], category="parental_substance_misuse", in_pregnancy="unborn_drugs")
+    analyser = Analyser([unborn, parent])
+    for text in [
+        "Booking 28/40, mum using heroin daily",
+        "mum is 7 months gone and on heroin",
+        "mum is pregnant, uses heroin",
+    ]:
+        result = analyser.analyse(text)
+        assert ids(result) == {"parent_drugs", "unborn_drugs"}, text
+        (finding,) = [f for f in result.findings if f.indicator_id == "unborn_drugs"]
+        assert finding.evidence == "heroin"
+    # no pregnancy said outright: a midwife or a newborn may be about a baby already born
+    assert ids(analyser.analyse("the midwife says mum uses heroin")) == {"parent_drugs"}
+
+
 def test_a_past_marker_that_is_the_patterns_own_word_tells_the_concern():
     carer = _indicator("carer_cannot_cope", ["no longer care for him", "hit him"], category="family")
     analyser = Analyser([carer])
