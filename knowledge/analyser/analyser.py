@@ -49,7 +49,11 @@ PERSON = frozenset(
     ["me", "him", "her", "them", "us", "you", "my", "his", "their", "your", "our", "i", "he", "she", "they", "we"]
 )
 FIRST_PERSON = frozenset(["i", "me", "my", "we", "us", "our"])
-FIRST_PERSON_ROLES = (frozenset(["i", "we"]), frozenset(["me", "us"]), frozenset(["my", "our"]))
+# The writer's own words by role. Done to the writer ("hits me") is also told of their body ("hit my
+# face"); what the writer has ("look after my mum") is only that; the writer as subject only that.
+WRITER_SUBJECT = frozenset(["i", "we"])
+WRITER_OBJECT = frozenset(["me", "us", "my", "our"])
+WRITER_OWNER = frozenset(["my", "our"])
 MAX_GAP = 3  # words allowed between two words of a pattern
 CLAUSE_WORDS = frozenset({"that", "because", "but", "when", "while", "who", "which", "whereas", "although", "if"})
 HISTORY_WORDS = {"previous", "previously", "past", "history", "before", "ago", "historic", "historical", "used"}
@@ -340,6 +344,9 @@ class Analyser:
                 return True
         if _harm_to_an_adult(doc, end, elements) or _agent_turned_round(doc, start, end, elements):
             return True
+        # "I hit my head on the table": what the writer did is not done to them.
+        if start and lowers[start - 1] in WRITER_SUBJECT and WRITER_OBJECT in elements[1:]:
+            return True
         # "mum was hit by dad": the passive's adult subject is the one harmed, not the child.
         if elements in self.passives and _adult_subject(doc, doc[start:end]):
             return True
@@ -598,12 +605,14 @@ def _pattern(phrase: Reading) -> list[Element]:
 
 
 def _person_class(word: str) -> frozenset[str]:
-    # "hits me" is the child speaking and matches "hits me", "hit us"; "hit her" is someone telling
-    # about a child and matches "hit him", "hits her" -- but never "hits her mum" read as "hits me".
-    # The writer's own words keep their role: "hits me" is not "I hit my head".
-    if word in FIRST_PERSON:
-        return next(c for c in FIRST_PERSON_ROLES if word in c)
-    return PERSON - FIRST_PERSON
+    # "hits me" is the child speaking and matches "hits me", "hit us", "hit my face"; "hit her" is
+    # someone telling about a child and matches "hit him", "hits her" -- but never "hits her mum"
+    # read as "hits me".
+    if word in WRITER_SUBJECT:
+        return WRITER_SUBJECT
+    if word in WRITER_OWNER:
+        return WRITER_OWNER
+    return WRITER_OBJECT if word in FIRST_PERSON else PERSON - FIRST_PERSON
 
 
 def _number_is_a_duration(lowers: list[str], end: int, elements: tuple[Element, ...]) -> bool:

@@ -462,6 +462,7 @@ def test_the_writer_as_object_is_not_the_writer_as_owner(analyser):
     # "hits me" is something done to the writer; "I hit my head" is the writer's own knock
     assert "injury_from_parent" in ids(analyser.analyse("my stepdad hits me"))
     assert "injury_from_parent" in ids(analyser.analyse("he hit us"))
+    assert "injury_from_parent" in ids(analyser.analyse("my stepdad hit my face"))  # done to the writer's body
     assert "injury_from_parent" not in ids(analyser.analyse("i hit my head on the table"))
 
 
