@@ -360,8 +360,7 @@ class Analyser:
             return True
         if _number_is_a_duration(lowers, end, elements):
             return True
-        own = frozenset(e for e in elements if isinstance(e, str))
-        return key not in self.timeless and cues.historical(doc, start, end, key in self.needs_met, own)
+        return key not in self.timeless and cues.historical(doc, start, end, key in self.needs_met, elements)
 
     def _who_it_is_about(self, doc: Doc, best: dict[str, Finding]) -> None:
         """The same words can be about the child or about an adult ("hearing voices", "drinking").
@@ -412,12 +411,7 @@ class Analyser:
         """Words like "her other children were removed" are about an unborn baby only if someone is
         pregnant: with no pregnancy anywhere in the narrative, a pre-birth reading read from the same
         words as another reading is dropped (never alone, so the words still count)."""
-        if (
-            not self.pre_birth & best.keys()
-            or not PREGNANCY.isdisjoint(words(doc)[0])
-            or not PREGNANCY.isdisjoint(words(doc)[1])
-            or TO_BE.search(doc.text)
-        ):
+        if not self.pre_birth & best.keys() or _pregnancy_said(doc, PREGNANCY):
             return
         for key in [k for k in best if k in self.pre_birth]:
             finding = best[key]
@@ -431,10 +425,7 @@ class Analyser:
         """A parent-to-be's own difficulties ("28/40, using heroin daily", "7 months gone and on the
         gear") are also the unborn baby's concern, which the catalogue names for each (in_pregnancy):
         read from the same words when the narrative says someone is pregnant."""
-        if not self.in_pregnancy.keys() & best.keys():
-            return
-        norms, lowers, _ = words(doc)
-        if PREGNANT.isdisjoint(norms) and PREGNANT.isdisjoint(lowers) and not TO_BE.search(doc.text):
+        if not self.in_pregnancy.keys() & best.keys() or not _pregnancy_said(doc, PREGNANT):
             return
         for key in [k for k in best if k in self.in_pregnancy]:
             unborn = self.in_pregnancy[key]
@@ -602,6 +593,17 @@ def _pattern(phrase: Reading) -> list[Element]:
     if not [w for w in kept if w not in PERSON]:
         return []
     return [_person_class(w) if w in PERSON else w for w in kept]
+
+
+def _pregnancy_said(doc: Doc, pregnancy_words: set[str]) -> bool:
+    """Whether the narrative names a pregnancy: one of the words, as written or as a norm, or a
+    phrase of TO_BE."""
+    norms, lowers, _ = words(doc)
+    return (
+        not pregnancy_words.isdisjoint(norms)
+        or not pregnancy_words.isdisjoint(lowers)
+        or TO_BE.search(doc.text) is not None
+    )
 
 
 def _person_class(word: str) -> frozenset[str]:

@@ -348,10 +348,10 @@ def _done_to_the_writer(doc: Doc, start: int, end: int) -> bool:
     return not DONE_TO_WRITER.isdisjoint(words(doc)[1][start : end + 1])
 
 
-def historical(doc: Doc, start: int, end: int, settled: bool = False, own: frozenset[str] = frozenset()) -> bool:
+def historical(doc: Doc, start: int, end: int, settled: bool = False, own: tuple[object, ...] = ()) -> bool:
     """settled: the concern is itself a settled state (a parent in recovery for years), which a
-    clause saying all is well confirms rather than ends. own: the words of the pattern matched, whose
-    own past marker tells the concern, not its end ("can no longer care for him")."""
+    clause saying all is well confirms rather than ends. own: the elements of the pattern matched,
+    whose own past marker tells the concern, not its end ("can no longer care for him")."""
     return (
         told_as_past(doc, *_clause(doc, start, end), _own_marks(doc, start, end, own))
         or _ended_since(doc, end)
@@ -426,7 +426,7 @@ def told_as_past(doc: Doc, start: int, end: int, ignored: frozenset[int] = froze
     return marks["present"].isdisjoint(tokens) and not (marks["past"] - ignored).isdisjoint(tokens)
 
 
-def _own_marks(doc: Doc, start: int, end: int, own: frozenset[str]) -> frozenset[int]:
+def _own_marks(doc: Doc, start: int, end: int, own: tuple[object, ...]) -> frozenset[int]:
     """The past markers inside a match that are its pattern's own words, not words its gaps passed
     over ("dad used to hit her" still matches "dad hit her" as history)."""
     if not own:
