@@ -193,10 +193,10 @@ def _check_references(doc: ThresholdDocument) -> None:
             problems.append(f"{where}/indicators: {indicator.id}: field category: unknown '{indicator.category}'")
         if indicator.domain not in doc.domains:
             problems.append(f"{where}/indicators: {indicator.id}: field domain: unknown '{indicator.domain}'")
-        if indicator.in_pregnancy is not None and indicator.in_pregnancy not in doc.indicators:
-            problems.append(
-                f"{where}/indicators: {indicator.id}: field in_pregnancy: unknown indicator '{indicator.in_pregnancy}'"
-            )
+        for name in ("in_pregnancy", "for_a_family"):
+            other = getattr(indicator, name)
+            if other is not None and other not in doc.indicators:
+                problems.append(f"{where}/indicators: {indicator.id}: field {name}: unknown indicator '{other}'")
     askable = set(doc.categories) | set(doc.tags)
     for question in doc.questions.values():
         for name, ids in (("confirms", question.confirms), ("rules_out", question.rules_out)):

@@ -135,6 +135,11 @@ class Indicator(Strict):
         description="the pre-birth indicator this one is also read as when the narrative tells of a pregnancy"
         " (a parent-to-be's drug use is a concern for the unborn baby)",
     )
+    for_a_family: Identifier | None = Field(
+        None,
+        description="the family's indicator this one, about a 16 or 17 year old on their own, is read as when the"
+        " narrative tells of a family with younger children and no 16 or 17 year old (and the other way round)",
+    )
 
 
 class Question(Strict):

@@ -106,6 +106,11 @@ PARENT_CATEGORIES = {
 CHILD_DOMAIN = "child."
 # A concern about an unborn baby needs a pregnancy somewhere in the narrative.
 PRE_BIRTH_CATEGORY = "pre_birth"
+# A household with younger children ("a woman with a baby and a toddler", "the kids"), and the ages
+# whose homelessness is the young person's own.
+FAMILY = {"kids", "children", "baby", "babies", "toddler", "toddlers", "newborn", "twins"}
+POSSESSIVE_S = {"'s", "s", "'"}
+YOUNG_PERSON_AGES = {16, 17}
 # "born" and "birth" alone also tell of a baby already born ("treated for NAS at birth"): only
 # the phrases in TO_BE that look forward count.
 PREGNANCY = {"pregnant", "pregnancy", "unborn", "expecting", "midwife", "antenatal", "bump", "due"}
@@ -222,6 +227,10 @@ class Analyser:
         self.in_pregnancy = {
             i.id: i.in_pregnancy for i in self.indicators.values() if i.in_pregnancy in self.indicators
         }
+        self.for_a_family = {
+            i.id: i.for_a_family for i in self.indicators.values() if i.for_a_family in self.indicators
+        }
+        self.for_a_teen = {family: teen for teen, family in self.for_a_family.items()}
         self.harm_at_home = {i.id for i in self.indicators.values() if str(i.category) in HARM_AT_HOME_CATEGORIES}
         self.domestic_abuse = {i.id for i in self.indicators.values() if str(i.category) == DOMESTIC_ABUSE_CATEGORY}
         self.physical_abuse = {i.id for i in self.indicators.values() if str(i.category) == PHYSICAL_ABUSE_CATEGORY}
@@ -292,6 +301,8 @@ class Analyser:
         self._no_parent_named(doc, best)
         self._no_pregnancy(doc, best)
         self._in_pregnancy(doc, best)
+        age = read_age(text)
+        self._family_or_teen(doc, best, age)
         self._longest_reading(doc, best, matched)
         self._lone_word(doc, best, matched)
         # Only when no pattern found anything: a narrative the patterns read is left to them, so a
@@ -300,7 +311,6 @@ class Analyser:
             for key, sent, _ in self.similar.sentences(doc, set()):
                 if key not in best:
                     best[key] = Finding(key, sent.text, sent.start_char, sent.end_char, SIMILAR_CONFIDENCE)
-        age = read_age(text)
         baby = self._injury_to_non_mobile_baby(doc, text, age)
         if baby is not None and self.non_mobile_baby not in best:
             best[self.non_mobile_baby] = baby
@@ -431,6 +441,33 @@ class Analyser:
             unborn = self.in_pregnancy[key]
             if unborn not in best:
                 best[unborn] = dataclasses.replace(best[key], indicator_id=unborn)
+
+    def _family_or_teen(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
+        """ "Nowhere to sleep tonight" is a family's concern when the narrative tells of a family with
+        younger children and no 16 or 17 year old, and the young person's own when it tells of a 16
+        or 17 year old and no such family: the catalogue pairs the two readings (for_a_family). The
+        counterpart is read from the same words; the first reading is dropped only when the
+        counterpart is at least as serious, so the level and urgency never fall."""
+        if not (self.for_a_family.keys() | self.for_a_teen.keys()) & best.keys():
+            return
+        lowers = words(doc)[1]
+        # "children's services" and "the family home" name no household with younger children
+        family = any(
+            lower in FAMILY and (i + 1 == len(lowers) or lowers[i + 1] not in POSSESSIVE_S)
+            for i, lower in enumerate(lowers)
+        )
+        if family and age not in YOUNG_PERSON_AGES:
+            swaps = self.for_a_family
+        elif age in YOUNG_PERSON_AGES and not family:
+            swaps = self.for_a_teen
+        else:
+            return
+        for key in [k for k in best if k in swaps]:
+            other = swaps[key]
+            if other not in best:
+                best[other] = dataclasses.replace(best[key], indicator_id=other)
+            if self._covers(other, key):
+                del best[key]
 
     def _own_partner(self, doc: Doc, best: dict[str, Finding]) -> None:
         """Words like "her boyfriend punches her" tell of abuse in the child's own relationship, and

@@ -261,6 +261,29 @@ def test_a_parent_to_bes_difficulty_is_also_the_unborn_babys_concern():
     assert ids(analyser.analyse("the midwife says mum uses heroin")) == {"parent_drugs"}
 
 
+def test_homelessness_is_the_familys_or_the_young_persons_by_who_the_narrative_names():
+    family = _indicator("family_roofless", ["no roof tonight"], category="housing_income", urgency="immediate")
+    teen = _indicator(
+        "teen_roofless",
+        ["nowhere to sleep tonight"],
+        category="homelessness_16_17",
+        urgency="immediate",
+        tags=["significant_harm"],
+        for_a_family="family_roofless",
+    )
+    analyser = Analyser([family, teen])
+    # a family with younger children: the family's reading is added; the young person's stays, as the
+    # family's is not tagged significant harm (a reading is dropped only for one at least as serious)
+    assert ids(analyser.analyse("a woman with a baby and a toddler has nowhere to sleep tonight")) == {
+        "family_roofless",
+        "teen_roofless",
+    }
+    # a 16 or 17 year old and no such family: the young person's reading replaces the family's
+    assert ids(analyser.analyse("my son is 17, his stepdad kicked him out, no roof tonight")) == {"teen_roofless"}
+    # "children's services" names no household: without a family or an age, the words' own reading
+    assert ids(analyser.analyse("told children's services he has nowhere to sleep tonight")) == {"teen_roofless"}
+
+
 def test_a_past_marker_that_is_the_patterns_own_word_tells_the_concern():
     carer = _indicator("carer_cannot_cope", ["no longer care for him", "hit him"], category="family")
     analyser = Analyser([carer])

@@ -75,6 +75,12 @@ def test_an_unknown_pre_birth_reading_is_named(england_copy):
         read_document(england_copy)
 
 
+def test_an_unknown_family_reading_is_named(england_copy):
+    edit_yaml(england_copy / "indicators" / "core.yml", lambda entries: entries[0].update(for_a_family="nonsense"))
+    with pytest.raises(DocumentError, match="in_danger_now: field for_a_family: unknown indicator 'nonsense'"):
+        read_document(england_copy)
+
+
 def test_a_duplicated_indicator_id_is_refused(england_copy):
     path = england_copy / "indicators" / "core.yml"
     edit_yaml(path, lambda entries: entries.append(dict(entries[0])))
