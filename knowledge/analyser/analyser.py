@@ -119,7 +119,8 @@ PREGNANCY |= {"expectant", "gestation", "newborn", "trimester", "preggers", "pre
 TO_BE = re.compile(
     r"\b(?:mum|mother|mom|dad|father|parents?)[\s-]+to[\s-]+be\b|\bweeks along\b|\bgiv(?:e|ing) birth\b"
     r"|\b(?:will|to) be born\b|\bbefore (?:the baby|she|he) is born\b|\bbirth plan\b"
-    r"|\b\d{1,2}\s*/\s*40\b|\b(?:weeks|months) gone\b|\bbaby on the way\b|\bexpecting a baby\b",
+    r"|\b\d{1,2}\s*/\s*40\b|\b(?:weeks|months) gone\b|\bbaby on the way\b|\bexpecting a baby\b"
+    r"|\bhaving (?:a|another) baby\b",
     re.I,
 )
 # A pregnancy said outright, as a parent-to-be's own difficulties need before they are read as the
