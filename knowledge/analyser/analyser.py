@@ -115,12 +115,13 @@ YOUNG_PERSON_AGES = {16, 17}
 # the phrases in TO_BE that look forward count.
 PREGNANCY = {"pregnant", "pregnancy", "unborn", "expecting", "midwife", "antenatal", "bump", "due"}
 PREGNANCY |= {"expectant", "gestation", "newborn", "trimester", "preggers", "preggo", "prego", "scan"}
-# "mum to be", "dad-to-be", "20 weeks along": a pregnancy named without a pregnancy word.
+# "mum to be", "dad-to-be", "20 weeks along": a pregnancy named without a pregnancy word. A
+# midwife's "30 wks" is a gestation: a baby's age past 20 weeks is told in months, or with "old".
 TO_BE = re.compile(
     r"\b(?:mum|mother|mom|dad|father|parents?)[\s-]+to[\s-]+be\b|\bweeks along\b|\bgiv(?:e|ing) birth\b"
     r"|\b(?:will|to) be born\b|\bbefore (?:the baby|she|he) is born\b|\bbirth plan\b"
     r"|\b\d{1,2}\s*/\s*40\b|\b(?:weeks|months) gone\b|\bbaby on the way\b|\bexpecting a baby\b"
-    r"|\bhaving (?:a|another) baby\b",
+    r"|\bhaving (?:a|another) baby\b|\b(?:2\d|3\d|4[0-2])\s*wks?\b(?!\s*old)",
     re.I,
 )
 # A pregnancy said outright, as a parent-to-be's own difficulties need before they are read as the

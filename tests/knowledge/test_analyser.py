@@ -253,6 +253,7 @@ def test_a_parent_to_bes_difficulty_is_also_the_unborn_babys_concern():
         "mum is 7 months gone and on heroin",
         "mum is pregnant, uses heroin",
         "mum is having another baby and uses heroin",
+        "Midwife: 30 wks, mum using heroin daily",
     ]:
         result = analyser.analyse(text)
         assert ids(result) == {"parent_drugs", "unborn_drugs"}, text
@@ -261,6 +262,7 @@ def test_a_parent_to_bes_difficulty_is_also_the_unborn_babys_concern():
     # no pregnancy said outright: a midwife or a newborn may be about a baby already born
     assert ids(analyser.analyse("the midwife says mum uses heroin")) == {"parent_drugs"}
     assert ids(analyser.analyse("mum had a baby last year and uses heroin")) == {"parent_drugs"}
+    assert ids(analyser.analyse("baby is 6 wks old, mum uses heroin")) == {"parent_drugs"}
 
 
 def test_homelessness_is_the_familys_or_the_young_persons_by_who_the_narrative_names():
