@@ -440,9 +440,7 @@ class Analyser:
         if not self.in_pregnancy.keys() & best.keys() or not _pregnancy_said(doc, PREGNANT):
             return
         for key in [k for k in best if k in self.in_pregnancy]:
-            unborn = self.in_pregnancy[key]
-            if unborn not in best:
-                best[unborn] = dataclasses.replace(best[key], indicator_id=unborn)
+            _also_read_as(best, key, self.in_pregnancy[key])
 
     def _family_or_teen(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
         """ "Nowhere to sleep tonight" is a family's concern when the narrative tells of a family with
@@ -465,10 +463,8 @@ class Analyser:
         else:
             return
         for key in [k for k in best if k in swaps]:
-            other = swaps[key]
-            if other not in best:
-                best[other] = dataclasses.replace(best[key], indicator_id=other)
-            if self._covers(other, key):
+            _also_read_as(best, key, swaps[key])
+            if self._covers(swaps[key], key):
                 del best[key]
 
     def _own_partner(self, doc: Doc, best: dict[str, Finding]) -> None:
@@ -632,6 +628,12 @@ def _pattern(phrase: Reading) -> list[Element]:
     if not [w for w in kept if w not in PERSON]:
         return []
     return [_person_class(w) if w in PERSON else w for w in kept]
+
+
+def _also_read_as(best: dict[str, Finding], key: str, other: str) -> None:
+    """Reading `other` from the same words as `key`, unless the narrative already gave it."""
+    if other not in best:
+        best[other] = dataclasses.replace(best[key], indicator_id=other)
 
 
 def _pregnancy_said(doc: Doc, pregnancy_words: set[str]) -> bool:

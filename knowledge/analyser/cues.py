@@ -304,12 +304,9 @@ def _openers(doc: Doc) -> list[tuple[int, int, bool]]:
     for k, norm in enumerate(norms):
         for opener in OPENERS_BY_FIRST.get(norm, ()):
             if tuple(norms[k : k + len(opener)]) == opener:
-                bare_if = opener == BARE_IF and not (
-                    norms[k + 1 : k + 2]
-                    and norms[k + 1] in INDEFINITE
-                    and norms[k + 2 : k + 3]
-                    and norms[k + 2] in ANY_CHILD
-                )
+                after = norms[k + 1 : k + 3]
+                any_child = len(after) == 2 and after[0] in INDEFINITE and after[1] in ANY_CHILD
+                bare_if = opener == BARE_IF and not any_child
                 openers.append((k, k + len(opener), bare_if))
     doc.user_data["openers"] = openers
     return openers
