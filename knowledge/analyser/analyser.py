@@ -73,7 +73,17 @@ IDIOMS = {("roll", "eye")}
 CHILDREN = {"he", "she", "him", "her", "i", "me", "son", "daughter", "child", "boy", "girl", "kid", "pupil"}
 # Words that name a person outright, which a gap before a pattern's pronoun never holds.
 PERSON_NOUNS = frozenset(ADULTS | CHILDREN) - PERSON
+# The adult a "she" or "his" stands for is of its gender; "parent", "partner", "carer" may be either.
+PRONOUN_GENDER = {"she": "f", "her": "f", "he": "m", "him": "m", "his": "m"}
+ADULT_GENDER = dict.fromkeys(["mum", "mother", "stepmum", "grandmother", "aunt", "woman", "girlfriend", "wife"], "f")
+ADULT_GENDER |= dict.fromkeys(["dad", "father", "stepdad", "grandfather", "uncle", "man", "boyfriend", "husband"], "m")
+# Words that tell what someone else said or felt: a pronoun after them may be the child spoken of.
+PLURAL_ADULTS = {"parents", "carers", "partners", "grandparents"}
+NOTE_ITEMS = {";", ":"}  # a note's items each have their own subject
+TELLING = {"say", "tell", "report", "disclose", "state", "explain", "worry", "think", "feel", "concern", "notice"}
 SUBJECT_WINDOW = 6
+# Words the subject reaches across: "mum is depressed and anxious", "mum sees her GP for low mood".
+SUBJECT_SPANS = {"and", "for"}
 INTENSIFIERS = {"so"}
 PUT_OUT = {"kick", "throw", "chuck", "boot"}
 # A number that ends a pattern is an age ("partner is 18"); followed by one of these it is how long
@@ -384,7 +394,7 @@ class Analyser:
         for key in [k for k in best if k in self.child_state]:
             finding = best[key]
             span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
-            if span is None or not _adult_subject(doc, span):
+            if span is None or not _adult_subject(doc, span, resolve=True):
                 continue
             start, end = cues.sentence(doc, span.start)
             start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
@@ -733,8 +743,10 @@ def _one_clause(doc: Doc, first: int, last: int) -> bool:
     return cues.BREAKERS.isdisjoint(norms[first + 1 : last]) and cues.BREAKERS.isdisjoint(lowers[first + 1 : last])
 
 
-def _adult_subject(doc: Doc, span: Span | None) -> bool:
-    """Whether the nearest person word before the span, in its clause, is an adult."""
+def _adult_subject(doc: Doc, span: Span | None, resolve: bool = False) -> bool:
+    """Whether the nearest person word before the span, in its clause, is an adult. resolve: a
+    "she" or "his" there stands for the adult it follows ("mum is seeing her GP for low mood",
+    "mum stays in bed cuz shes depressed")."""
     if span is None:
         return False
     i = span.start - 1
@@ -744,12 +756,41 @@ def _adult_subject(doc: Doc, span: Span | None) -> bool:
             return False
         if token.norm_ in ADULTS:
             return True
+        if resolve and token.norm_ in PRONOUN_GENDER:
+            return _stands_for_an_adult(doc, i)
         # "so" right before the words is "so depressed", not "so she left".
         if (
             token.norm_ in CHILDREN
             or token.is_punct
-            or (token.norm_ in cues.BREAKERS - {"and"} and not (token.norm_ in INTENSIFIERS and i == span.start - 1))
+            or (
+                token.norm_ in cues.BREAKERS - SUBJECT_SPANS
+                and not (token.norm_ in INTENSIFIERS and i == span.start - 1)
+            )
         ):
             return False
         i -= 1
     return False
+
+
+def _stands_for_an_adult(doc: Doc, i: int) -> bool:
+    """Whether the pronoun at i stands for an adult: the nearest person word before it in its
+    sentence is an adult of its gender, with no word of telling between ("mum says she is
+    withdrawn" may be about the child)."""
+    gender = PRONOUN_GENDER[doc[i].norm_]
+    norms, lowers, _ = words(doc)
+    for k in range(i - 1, cues.sentence(doc, i)[0] - 1, -1):
+        norm = norms[k]
+        if norm in TELLING or lowers[k] in NOTE_ITEMS or norm in CHILDREN:
+            return False
+        if norm in ADULTS and not _owner(lowers, k):
+            # "parents" are "they"; "mums" is most often "mum is"
+            return lowers[k] not in PLURAL_ADULTS and ADULT_GENDER.get(norm, gender) == gender
+    return False
+
+
+def _owner(lowers: list[str], k: int) -> bool:
+    """Whether the person word at k owns what follows ("his dad's oxygen", "her mums tablets"), and
+    so is not who a later pronoun stands for."""
+    return (k + 1 < len(lowers) and lowers[k + 1] in POSSESSIVE_S) or (
+        k > 0 and lowers[k - 1] in POSSESSIVE - WRITER_OWNER and lowers[k].endswith("s")
+    )

@@ -159,6 +159,23 @@ def test_words_about_an_adult_are_not_read_as_the_childs_own_state():
     assert _found(alone, "mum is hearing voices") == {"child_unwell"}
 
 
+def test_a_she_or_his_stands_for_the_adult_it_follows():
+    analyser = Analyser(
+        [
+            _indicator("child_low", ["low mood"], domain="child.emotional_behavioural"),
+            _indicator("parent_low", ["low mood"], domain="parenting.safety"),
+        ]
+    )
+    assert _found(analyser, "mum is seeing her GP for low mood") == {"parent_low"}
+    assert _found(analyser, "mum stays in bed cuz shes in a low mood") == {"parent_low"}
+    # a pronoun of the other gender, a child between, or an adult telling of someone: the child's
+    assert _found(analyser, "dad says she is in a low mood") == {"child_low", "parent_low"}
+    assert _found(analyser, "mum stays in bed cuz hes in a low mood") == {"child_low", "parent_low"}
+    assert _found(analyser, "mum shouts at her son and he is in a low mood") == {"child_low", "parent_low"}
+    # "his dad's oxygen": the adult owned is not who the pronoun stands for
+    assert _found(analyser, "he sees to his dad's oxygen and he is in a low mood") == {"child_low", "parent_low"}
+
+
 @pytest.mark.parametrize(
     ("words", "text"),
     [
