@@ -137,6 +137,13 @@ TO_BE = re.compile(
 # A pregnancy said outright, as a parent-to-be's own difficulties need before they are read as the
 # unborn baby's concern: a midwife, a scan or a newborn may be about a baby already born.
 PREGNANT = PREGNANCY - {"midwife", "newborn", "scan", "due", "expecting"}
+# A girl who is pregnant: the words that say so of her, and the ages that make it her own concern.
+PREGNANT_UNDER_16 = "pregnancy_under_16"
+PREGNANT_SELF = {"pregnant", "preggers", "preggo", "prego"}
+UNDER_16 = range(10, 16)
+# What follows a number that is no age: "12 weeks pregnant", "28/40", "14 years together".
+NOT_AN_AGE = DURATIONS | YEARS | {"/", ":", "%", "am", "pm", "kg", "st", "times", "x", "pounds"}
+AGE_UNITS = {"yo", "y/o", "yrs", "years", "year", "yr"}
 TEEN_RELATIONSHIP_CATEGORY = "teenage_relationship_abuse"
 # Concerns about harm by a parent or between adults that a teenage-relationship reading replaces
 # when the sentence names the child's own partner and no parent.
@@ -225,6 +232,7 @@ class Analyser:
         self.emergency = {i.id for i in self.indicators.values() if i.urgency.value == EMERGENCY}
         self.needs_met = {i.id for i in self.indicators.values() if i.level == 1}  # universal services
         self.non_mobile_baby = NON_MOBILE_BABY if NON_MOBILE_BABY in self.indicators else None
+        self.pregnant_under_16 = PREGNANT_UNDER_16 if PREGNANT_UNDER_16 in self.indicators else None
         self.child_state = {
             i.id
             for i in self.indicators.values()
@@ -313,6 +321,7 @@ class Analyser:
         self._no_parent_named(doc, best)
         self._no_pregnancy(doc, best)
         self._in_pregnancy(doc, best)
+        self._pregnant_child(doc, best)
         age = read_age(text)
         self._family_or_teen(doc, best, age)
         self._longest_reading(doc, best, matched)
@@ -451,6 +460,28 @@ class Analyser:
             return
         for key in [k for k in best if k in self.in_pregnancy]:
             _also_read_as(best, key, self.in_pregnancy[key])
+
+    def _pregnant_child(self, doc: Doc, best: dict[str, Finding]) -> None:
+        """A girl under 16 said to be pregnant with her age told apart from the words ("she is 14
+        and has just found out she is pregnant", "Aliyah (14), 16 wks pregnant"): the pregnancy
+        word of someone who is not an adult, and the age nearest it in its sentence 10 to 15."""
+        if self.pregnant_under_16 is None or self.pregnant_under_16 in best:
+            return
+        lowers = words(doc)[1]
+        for i, lower in enumerate(lowers):
+            if lower not in PREGNANT_SELF or _adult_subject(doc, doc[i : i + 1], resolve=True):
+                continue
+            if self._excluded(doc, i, i + 1, self.pregnant_under_16):
+                continue
+            start, end = cues.sentence(doc, i)
+            # the age nearest the word is hers: "had her eldest at 15; she's 27 now and pregnant"
+            ages = [(abs(k - i), age) for k in range(start, end) if (age := _an_age(lowers, k)) is not None]
+            if ages and min(ages)[1] in UNDER_16:
+                start_char, end_char = _char_offsets(doc, i, i + 1)
+                best[self.pregnant_under_16] = Finding(
+                    self.pregnant_under_16, doc.text[start_char:end_char], start_char, end_char, 0.8
+                )
+                return
 
     def _family_or_teen(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
         """ "Nowhere to sleep tonight" is a family's concern when the narrative tells of a family with
@@ -794,3 +825,19 @@ def _owner(lowers: list[str], k: int) -> bool:
     return (k + 1 < len(lowers) and lowers[k + 1] in POSSESSIVE_S) or (
         k > 0 and lowers[k - 1] in POSSESSIVE - WRITER_OWNER and lowers[k].endswith("s")
     )
+
+
+def _an_age(lowers: list[str], k: int) -> int | None:
+    """The age the number at k gives, if it is one: "14", "(14)", "14 year old", "14yo" -- not a
+    duration, a gestation or a time ("12 weeks", "28/40", "14 years together")."""
+    word = lowers[k]
+    if word.endswith("yo") and word[:-2].isdigit():
+        return int(word[:-2])
+    if not word.isdigit():
+        return None
+    after = lowers[k + 1] if k + 1 < len(lowers) else ""
+    if after in AGE_UNITS:
+        return int(word) if k + 2 < len(lowers) and lowers[k + 2] in {"old", "-"} or after == "yo" else None
+    if after in NOT_AN_AGE or (k and lowers[k - 1] in {"/", ":", "£", "x"}):
+        return None
+    return int(word)

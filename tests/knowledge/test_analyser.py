@@ -265,6 +265,24 @@ def test_a_parent_to_bes_difficulty_is_also_the_unborn_babys_concern():
     assert ids(analyser.analyse("baby is 6 wks old, mum uses heroin")) == {"parent_drugs"}
 
 
+def test_a_girl_under_16_said_to_be_pregnant_with_her_age_told_apart():
+    analyser = Analyser([_indicator("pregnancy_under_16", ["pregnant at 14"], category="underage_sexual_activity")])
+    for text in [
+        "she is 14 and has just found out she is pregnant",
+        "Midwife booking: Aliyah (14), 16 wks pregnant, attending with mum",
+        "my friend is 15 and shes preggers",
+    ]:
+        assert ids(analyser.analyse(text)) == {"pregnancy_under_16"}, text
+    for text in [
+        "my mum is pregnant and im 14",  # an adult's pregnancy
+        "Mum (32) is 12 weeks pregnant",  # the weeks of a pregnancy are no age
+        "she is 14 and not pregnant",
+        "Mum had her eldest at 15; she's 27 now and pregnant again",  # the nearest age is hers
+        "my sister is pregnant, she's 16",
+    ]:
+        assert ids(analyser.analyse(text)) == set(), text
+
+
 def test_homelessness_is_the_familys_or_the_young_persons_by_who_the_narrative_names():
     family = _indicator("family_roofless", ["no roof tonight"], category="housing_income", urgency="immediate")
     teen = _indicator(
