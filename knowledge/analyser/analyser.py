@@ -67,6 +67,9 @@ CHILD_STATE_CATEGORIES = {"behaviour", "education", "development"}
 ADULTS = {"mum", "dad", "mother", "father", "parent", "stepdad", "stepmum", "partner", "carer", "grandmother"}
 ADULTS |= {"grandfather", "aunt", "uncle", "woman", "man", "boyfriend", "girlfriend", "husband", "wife"}
 PASSIVE_BY = "by"
+BE = "be"
+# Words after a verb that make it another verb: "cut off", "cut short", "cut up".
+PARTICLES = {"off", "out", "up", "short", "open", "loose", "free"}
 # Two words that mean something else the other way round: "her eyes are rolling" is a medical
 # emergency, "she rolls her eyes" a teenager's scorn.
 IDIOMS = {("roll", "eye")}
@@ -177,11 +180,16 @@ class Analyser:
         self.normaliser = Normaliser(self.nlp, vocabulary)
         self.phrases = PhraseIndex(MAX_GAP, frozenset(cues.NEGATION), frozenset(FILLER), CLAUSE_WORDS, PERSON_NOUNS)
         self.passives: set[tuple[Element, ...]] = set()  # the patterns _passive made from the words
+        # "was cut", "been excluded": the verb as the phrase writes it, which the text must too --
+        # "there are fresh cuts" is a wound, "her hair was cut short" a haircut.
+        self.participles: dict[tuple[Element, ...], str] = {}
         for key, readings in tokenised.items():
             for phrase in readings:
                 elements = _pattern(phrase)
                 if elements:
                     self.phrases.add(key, elements)
+                    if len(elements) == 2 and elements[0] == BE and phrase.norms[-1] == elements[1]:
+                        self.participles[tuple(elements)] = phrase.lowers[-1]
                     # Two words are written either way round: "dirty clothes", "clothes are dirty" --
                     # but not when one names a person ("hurting mum" is not "mum hurt her back") or a
                     # number ("2 phones" is not "on her phone till 2").
@@ -390,6 +398,9 @@ class Analyser:
         ):
             return True
         if _number_is_a_duration(lowers, end, elements):
+            return True
+        written = self.participles.get(elements)
+        if written is not None and (lowers[end - 1] != written or (end < len(lowers) and lowers[end] in PARTICLES)):
             return True
         return key not in self.timeless and cues.historical(doc, start, end, key in self.needs_met, elements)
 

@@ -265,6 +265,21 @@ def test_a_parent_to_bes_difficulty_is_also_the_unborn_babys_concern():
     assert ids(analyser.analyse("baby is 6 wks old, mum uses heroin")) == {"parent_drugs"}
 
 
+def test_a_passive_phrase_needs_its_verb_as_written():
+    analyser = Analyser([_indicator("fgm", ["was cut"]), _indicator("excluded", ["been excluded"])])
+    for text in ["she was cut in Somalia", "my sister was also cut", "the older girls were cut"]:
+        assert ids(analyser.analyse(text)) == {"fgm"}, text
+    assert ids(analyser.analyse("he was excluded again")) == {"excluded"}
+    # a wound, self-harm, a haircut, a phone line: not the verb the phrase names
+    for text in [
+        "there are fresh cuts on her wrists",
+        "ive been cuttin more n more",
+        "her hair was cut short",
+        "her phone was cut off",
+    ]:
+        assert ids(analyser.analyse(text)) == set(), text
+
+
 def test_a_girl_under_16_said_to_be_pregnant_with_her_age_told_apart():
     analyser = Analyser([_indicator("pregnancy_under_16", ["pregnant at 14"], category="underage_sexual_activity")])
     for text in [
