@@ -89,6 +89,10 @@ SUBJECT_WINDOW = 6
 SUBJECT_SPANS = {"and", "for"}
 INTENSIFIERS = {"so"}
 PUT_OUT = {"kick", "throw", "chuck", "boot"}
+# What tells an act as a threat or a thing to come: "threatening to", "will", "'ll", "gonna", "going to".
+THREAT = {"threaten", "will", "gon"}
+THREAT_WINDOW = 4
+THREAT_WORDING = "threat"
 # A number that ends a pattern is an age ("partner is 18"); followed by one of these it is how long
 # something has lasted ("a partner of 18 months"), and "years" only when not "years old".
 DURATIONS = cues.RECENT_UNITS | {"minute", "minutes"}
@@ -237,6 +241,8 @@ class Analyser:
         self.negative_phrases = {
             key for key, readings in tokenised.items() if any(cues.NEGATION & set(r.norms) for r in readings)
         }
+        # Concerns whose own wording is a threat ("the child is threatened with being sent away").
+        self.threats = {i.id for i in self.indicators.values() if THREAT_WORDING in i.plain.lower()}
         self.emergency = {i.id for i in self.indicators.values() if i.urgency.value == EMERGENCY}
         self.needs_met = {i.id for i in self.indicators.values() if i.level == 1}  # universal services
         self.non_mobile_baby = NON_MOBILE_BABY if NON_MOBILE_BABY in self.indicators else None
@@ -344,6 +350,7 @@ class Analyser:
         if baby is not None and self.non_mobile_baby not in best:
             best[self.non_mobile_baby] = baby
         self._over_now(doc, best)
+        self._only_threatened(doc, best, matched)
         involved = read_involved(doc, self.people)
         # The people read from the text add one staff concern only when no word matched one, so a
         # coach's messages are not claimed as every kind of staff harm.
@@ -561,6 +568,29 @@ class Analyser:
                 and start <= s.start < end
             ]
             if others:
+                del best[key]
+
+    def _only_threatened(self, doc: Doc, best: dict[str, Finding], matched: dict[str, tuple[Phrase, int]]) -> None:
+        """Being put out of the house told as a threat ("his dad keeps threatening to kick him out",
+        "she says she will throw him out") has not happened: a reading of being put out whose own
+        words do not name the threat is dropped where another reading of the same sentence (the
+        threat's own, or the row's) carries the words."""
+        norms, lowers, _ = words(doc)
+        for key in [k for k in best if k in matched and k not in self.threats]:
+            span = doc.char_span(best[key].start, best[key].end, alignment_mode="expand")
+            if span is None:
+                continue
+            put_out = [k for k in range(span.start, span.end) if norms[k] in PUT_OUT and "out" in lowers[k + 1 : k + 3]]
+            threat = _threat_before(norms, lowers, put_out[0]) if put_out else None
+            if threat is None or threat in self.phrases.own_words(doc, *matched[key]):
+                continue
+            start, end = cues.sentence(doc, span.start)
+            if any(
+                other != key
+                and (s := doc.char_span(o.start, o.end, alignment_mode="expand"))
+                and start <= s.start < end
+                for other, o in best.items()
+            ):
                 del best[key]
 
     def _longest_reading(self, doc: Doc, best: dict[str, Finding], matched: dict[str, tuple[Phrase, int]]) -> None:
@@ -852,3 +882,13 @@ def _an_age(lowers: list[str], k: int) -> int | None:
     if after in NOT_AN_AGE or (k and lowers[k - 1] in {"/", ":", "£", "x"}):
         return None
     return int(word)
+
+
+def _threat_before(norms: list[str], lowers: list[str], k: int) -> int | None:
+    """Where a threat or a future marker comes shortly before token k, in its clause."""
+    for i in range(k - 1, max(-1, k - 1 - THREAT_WINDOW), -1):
+        if norms[i] in THREAT or (lowers[i] == "going" and lowers[i + 1] == "to"):
+            return i
+        if lowers[i] in cues.HARD_BREAKERS:
+            return None
+    return None

@@ -265,6 +265,21 @@ def test_a_parent_to_bes_difficulty_is_also_the_unborn_babys_concern():
     assert ids(analyser.analyse("baby is 6 wks old, mum uses heroin")) == {"parent_drugs"}
 
 
+def test_being_put_out_told_as_a_threat_has_not_happened():
+    put_out = _indicator("put_out", ["kicked him out", "throw me out"], urgency="immediate")
+    at_risk = _indicator("at_risk", ["threatening to kick him out", "going to throw me out"])
+    rows = _indicator("rows", ["constantly rowing"])
+    threat = _indicator("threats", ["he'll throw them out on the street"], plain="The child is threatened")
+    analyser = Analyser([put_out, at_risk, rows, threat])
+    assert ids(analyser.analyse("his dad keeps threatening to kick him out")) == {"at_risk"}
+    assert ids(analyser.analyse("my mum keeps saying she is going to throw me out")) == {"at_risk"}
+    assert ids(analyser.analyse("they are constantly rowing and she says she will throw me out")) == {"rows"}
+    # done, not threatened; a threat that is itself the concern; never dropped alone
+    assert ids(analyser.analyse("my dad kicked him out last night")) == {"put_out"}
+    assert ids(analyser.analyse("he tells the kids he'll throw them out on the street")) == {"threats"}
+    assert ids(analyser.analyse("my mum is gonna throw me out")) == {"put_out"}
+
+
 def test_a_passive_phrase_needs_its_verb_as_written():
     analyser = Analyser([_indicator("fgm", ["was cut"]), _indicator("excluded", ["been excluded"])])
     for text in ["she was cut in Somalia", "my sister was also cut", "the older girls were cut"]:
