@@ -115,6 +115,11 @@ SPELLING = {
     "cutting": "cutting",  # "has been cutting her arms" is not "has been cut"
     "older": "older",  # "older friends" are not "old friends"
     "those": "those",  # "leaves those kids alone": the lemma "that" would open a clause in the gap
+    # "no daughter of theirs" is "of hers", "of his": the owner, whom a phrase's pronoun stands for
+    "theirs": "their",
+    "hers": "her",
+    "ours": "our",
+    "yours": "your",
     # trafficking is not the traffic on a road ("playing next to the traffic")
     "trafficked": "traffick",
     "trafficking": "traffick",

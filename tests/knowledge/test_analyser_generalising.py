@@ -159,6 +159,13 @@ def test_words_about_an_adult_are_not_read_as_the_childs_own_state():
     assert _found(alone, "mum is hearing voices") == {"child_unwell"}
 
 
+def test_an_owners_pronoun_is_the_pronoun_whatever_the_vocabulary():
+    # "theirs" in another indicator's words must not keep it from meeting the pronoun "his"
+    analyser = Analyser([_indicator("rejected", ["no daughter of his"]), _indicator("other", ["theirs to keep"])])
+    assert _found(analyser, "she said she is no daughter of theirs") == {"rejected"}
+    assert _found(analyser, "she is no daughter of hers") == {"rejected"}
+
+
 def test_a_she_or_his_stands_for_the_adult_it_follows():
     analyser = Analyser(
         [
