@@ -151,6 +151,10 @@ UNDER_16 = range(10, 16)
 # What follows a number that is no age: "12 weeks pregnant", "28/40", "14 years together".
 NOT_AN_AGE = DURATIONS | YEARS | {"/", ":", "%", "am", "pm", "kg", "st", "times", "x", "pounds"}
 AGE_UNITS = {"yo", "y/o", "yrs", "years", "year", "yr"}
+# A child's boyfriend or girlfriend who is an adult, by the ages told.
+ADULT_PARTNER_OF_CHILD = "cse_older_boyfriend"
+ADULT_AGE = 18
+AGE_GAP = 5
 TEEN_RELATIONSHIP_CATEGORY = "teenage_relationship_abuse"
 # Concerns about harm by a parent or between adults that a teenage-relationship reading replaces
 # when the sentence names the child's own partner and no parent.
@@ -247,6 +251,7 @@ class Analyser:
         self.needs_met = {i.id for i in self.indicators.values() if i.level == 1}  # universal services
         self.non_mobile_baby = NON_MOBILE_BABY if NON_MOBILE_BABY in self.indicators else None
         self.pregnant_under_16 = PREGNANT_UNDER_16 if PREGNANT_UNDER_16 in self.indicators else None
+        self.adult_partner = ADULT_PARTNER_OF_CHILD if ADULT_PARTNER_OF_CHILD in self.indicators else None
         self.child_state = {
             i.id
             for i in self.indicators.values()
@@ -338,6 +343,7 @@ class Analyser:
         self._pregnant_child(doc, best)
         age = read_age(text)
         self._family_or_teen(doc, best, age)
+        self._adult_partner(doc, best, age)
         self._longest_reading(doc, best, matched)
         self._lone_word(doc, best, matched)
         # Only when no pattern found anything: a narrative the patterns read is left to them, so a
@@ -499,6 +505,29 @@ class Analyser:
                 best[self.pregnant_under_16] = Finding(
                     self.pregnant_under_16, doc.text[start_char:end_char], start_char, end_char, 0.8
                 )
+                return
+
+    def _adult_partner(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
+        """A child's own boyfriend or girlfriend whose age makes them an adult ("she is 12 and has a
+        25 year old boyfriend", "her boyfriend (19)") is a relationship with an adult: read from
+        the ages when no word named it -- a child under 16, or one five or more years younger. A
+        parent's partner ("mum's boyfriend is 25") is not the child's."""
+        key = self.adult_partner
+        if key is None or key in best or age is None or not 0 < age < ADULT_AGE:
+            return
+        norms, lowers, _ = words(doc)
+        for k, norm in enumerate(norms):
+            if norm not in OWN_PARTNER or not PARENT_WORDS.isdisjoint(norms[max(0, k - 3) : k]):
+                continue
+            near = range(max(0, k - 3), min(len(lowers), k + 4))
+            ages = [(a, i) for i in near if (a := _an_age(lowers, i)) is not None and a >= ADULT_AGE]
+            if not ages or (age >= ADULT_AGE - 2 and max(ages)[0] - age < AGE_GAP):
+                continue
+            # the words from the partner's age to the partner: "does not have a 20 year old boyfriend"
+            first, last = min(k, *(i for _, i in ages)), max(k, *(i for _, i in ages)) + 1
+            if not self._excluded(doc, first, last, key):
+                start_char, end_char = _char_offsets(doc, first, last)
+                best[key] = Finding(key, doc.text[start_char:end_char], start_char, end_char, 0.8)
                 return
 
     def _family_or_teen(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:

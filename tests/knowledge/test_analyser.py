@@ -265,6 +265,26 @@ def test_a_parent_to_bes_difficulty_is_also_the_unborn_babys_concern():
     assert ids(analyser.analyse("baby is 6 wks old, mum uses heroin")) == {"parent_drugs"}
 
 
+def test_a_childs_boyfriend_whose_age_makes_him_an_adult():
+    analyser = Analyser(
+        [_indicator("cse_older_boyfriend", ["much older boyfriend"], category="child_sexual_exploitation")]
+    )
+    for text in [
+        "she is 12 and has a 25 year old boyfriend",
+        "her boyfriend (19) picks her up from school, she is 15",
+        "im 17 and my bf is 24",
+    ]:
+        assert ids(analyser.analyse(text)) == {"cse_older_boyfriend"}, text
+    for text in [
+        "im 15 and my boyfriend is 16",  # not an adult
+        "im 17 and my boyfriend is 18",  # an adult, but neither she under 16 nor he far older
+        "my mum's boyfriend is 25 and im 14",  # a parent's partner
+        "she is 14 and has had a boyfriend for 2 years",  # how long, not how old
+        "she is 14 and does not have a 20 year old boyfriend",
+    ]:
+        assert ids(analyser.analyse(text)) == set(), text
+
+
 def test_being_put_out_told_as_a_threat_has_not_happened():
     put_out = _indicator("put_out", ["kicked him out", "throw me out"], urgency="immediate")
     at_risk = _indicator("at_risk", ["threatening to kick him out", "going to throw me out"])
