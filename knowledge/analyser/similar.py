@@ -1,8 +1,9 @@
-"""A fallback for sentences no pattern matched: the indicator whose own words read most like them.
+"""A fallback for sentences no pattern matched, and a second reading of one a pattern matched in
+(the analyser's SIMILAR_BESIDE): the indicator whose own words read most like them.
 
 Trained when the analyser is built (milliseconds, no download): each indicator is a TF-IDF vector of
 the content words of its catalogue words and plain wording, and of the corpus sentences labelled
-with it in the dev split (never the held-out split). A sentence with no finding, no denial, no
+with it in the dev split (never the held-out split). A sentence with no denial, no
 hypothetical or history cue and no question mark is compared with every indicator; the best one
 counts only at a cosine of SIMILAR_MIN or more, with SHARED_MIN content words in common, most of them
 outside the scope of a negation, and with the lowest confidence the analyser gives.
@@ -14,6 +15,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
+import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
@@ -82,13 +84,18 @@ class Similar:
         self.idf = {w: math.log((1 + len(tf)) / n) for w, n in df.items()}  # smoothed: never 0
         common = max(COMMON_MIN, COMMON_SHARE * len(tf))
         self.distinctive = {w for w, n in df.items() if n <= common}
-        self.index: dict[str, list[tuple[str, float]]] = defaultdict(list)
-        for key, counts in tf.items():
+        # Each word's weight in each indicator's unit vector, as arrays over the indicators: a
+        # sentence is scored against all of them at once, word by word (it runs on most sentences).
+        self.keys = list(tf)
+        postings: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+        for k, counts in enumerate(tf.values()):
             vector = {w: (1 + math.log(n)) * self.idf[w] for w, n in counts.items()}
             length = math.sqrt(sum(x * x for x in vector.values())) or 1.0
             for w, x in vector.items():
                 if x:
-                    self.index[w].append((key, x / length))
+                    postings[w][0].append(k)
+                    postings[w][1].append(x / length)
+        self.index = {w: (np.array(ks), np.array(xs)) for w, (ks, xs) in postings.items()}
 
     @classmethod
     def train(cls, texts: dict[str, list[str]], norms: Callable[[str], list[str]]) -> Similar:
@@ -100,18 +107,16 @@ class Similar:
         length = math.sqrt(sum(x * x for x in query.values()))
         if not length:
             return None, 0.0, set()
-        scores: Counter = Counter()
-        shared: dict[str, set[str]] = defaultdict(set)
+        scores = np.zeros(len(self.keys))
         for w, q in query.items():
-            distinctive = w in self.distinctive
-            for key, x in self.index[w]:
-                scores[key] += x * q / length
-                if distinctive:
-                    shared[key].add(w)
-        if not scores:
+            if w in self.index:
+                ks, xs = self.index[w]
+                scores[ks] += xs * (q / length)
+        best = int(scores.argmax())
+        if not scores[best]:
             return None, 0.0, set()
-        key, score = scores.most_common(1)[0]
-        return key, score, shared[key]
+        shared = {w for w in query if w in self.distinctive and best in self.index[w][0]}
+        return self.keys[best], float(scores[best]), shared
 
     def sentences(self, doc: Doc, covered: set[int]) -> list[tuple[str, Span, float]]:
         """(indicator, sentence, score) for each sentence without a finding that reads like one."""

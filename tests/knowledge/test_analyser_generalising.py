@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.analyser import Analyser
+from knowledge.analyser import analyser as analyser_module
 from knowledge.analyser.age import is_non_mobile_baby
 from knowledge.schema import Indicator
 
@@ -110,12 +111,21 @@ def test_the_similarity_fallback_reads_a_sentence_no_pattern_matched(with_exampl
         "what if the dealers want paying for the drugs he lost?",
         "years ago the dealers wanted paying for drugs he lost, it was in the past",
         "when he was a baby the dealers wanted paying for the drugs his dad lost",
-        # a pattern matched: the fallback adds nothing beside it
-        "bruise on his face; the dealers want paying for the drugs he lost",
+        # a pattern matched in another sentence: the fallback reads nothing in one the words left
+        "He has a bruise on his face. The dealers want paying for the drugs he lost.",
     ],
 )
 def test_the_fallback_keeps_out_of_negation_questions_history_and_matched_text(with_examples, text):
     assert "drug_debt" not in _found(with_examples, text)
+
+
+def test_the_fallback_adds_a_second_reading_to_a_sentence_the_words_read(with_examples, monkeypatch):
+    # the words read a detail (the bruise); the sentence reads most like a drug debt, strongly enough
+    text = "the dealers want paying for the drugs he lost, bruise on his face"
+    assert _found(with_examples, text) == {"bruise_on_face", "drug_debt"}
+    # a resemblance below SIMILAR_BESIDE adds nothing beside the words
+    monkeypatch.setattr(analyser_module, "SIMILAR_BESIDE", 0.99)
+    assert _found(with_examples, text) == {"bruise_on_face"}
 
 
 def test_without_examples_there_is_no_fallback(analyser):
