@@ -181,6 +181,9 @@ def test_a_question_that_reports_a_fact_still_counts(analyser):
         "Dad hit her when she was in year 4",
         "back in reception she was in care",
         "he was in care back then",
+        "she was in care when she was very little",
+        "a few years back she was in care",
+        "two winters ago she was in care",
         "she was on a plan in 2019 because of bruises from dad",
         # a later clause says it is long over
         "Dad hit her with a belt at age four; she was adopted in 2014 and has been safe since.",
