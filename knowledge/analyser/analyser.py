@@ -91,6 +91,11 @@ PLURAL_ADULTS = {"parents", "carers", "partners", "grandparents"}
 NOTE_ITEMS = {";", ":"}  # a note's items each have their own subject
 TELLING = {"say", "tell", "report", "disclose", "state", "explain", "worry", "think", "feel", "concern", "notice"}
 SUBJECT_WINDOW = 6
+# A parent's own child named right before an act ("son (14) punched her"), past an age in brackets
+# and the verb's helpers, did it.
+CHILD_AGENTS = {"son", "daughter"}
+AGE_ASIDE = {"(", ")", ","}
+AUXILIARIES = {"have", "be", "just", "then", "also", "again", "allegedly", "reportedly"}
 # Words the subject reaches across: "mum is depressed and anxious", "mum sees her GP for low mood".
 SUBJECT_SPANS = {"and", "for"}
 INTENSIFIERS = {"so"}
@@ -421,6 +426,8 @@ class Analyser:
             if in_span > (in_pattern if key in self.negative_phrases else 0):
                 return True
         if _harm_to_an_adult(doc, end, elements) or _agent_turned_round(doc, start, end, elements):
+            return True
+        if key in self.physical_abuse and _a_child_did_it(doc, start, elements):
             return True
         # "I hit my head on the table": what the writer did is not done to them.
         if start and lowers[start - 1] in WRITER_SUBJECT and WRITER_OBJECT in elements[1:]:
@@ -947,3 +954,15 @@ def _threat_before(norms: list[str], lowers: list[str], k: int) -> int | None:
         if lowers[i] in cues.HARD_BREAKERS:
             return None
     return None
+
+
+def _a_child_did_it(doc: Doc, start: int, elements: tuple[Element, ...]) -> bool:
+    """Whether the match's act was done by a child named right before it ("son (14) punched her",
+    "my daughter kicked me"): harm a parent's child does is not harm by a parent or carer."""
+    if not elements or elements[0] not in HARM:
+        return False
+    norms, lowers, _ = words(doc)
+    k = start - 1
+    while k >= 0 and (lowers[k] in AGE_ASIDE or lowers[k].isdigit() or norms[k] in AUXILIARIES):
+        k -= 1
+    return k >= 0 and norms[k] in CHILD_AGENTS

@@ -288,6 +288,14 @@ def test_a_childs_boyfriend_whose_age_makes_him_an_adult():
         assert ids(analyser.analyse(text)) == set(), text
 
 
+def test_a_parents_own_child_who_hits_is_not_a_parent_hitting_a_child():
+    analyser = Analyser([_indicator("hit_by_carer", ["punched her", "kicked me"], category="physical_abuse")])
+    for text in ["Mum reports son (14) punched her in the face", "my daughter has kicked me"]:
+        assert ids(analyser.analyse(text)) == set(), text
+    for text in ["dad punched her in the face", "my brother kicked me", "the son of her partner said he punched her"]:
+        assert ids(analyser.analyse(text)) == {"hit_by_carer"}, text
+
+
 def test_being_put_out_told_as_a_threat_has_not_happened():
     put_out = _indicator("put_out", ["kicked him out", "throw me out"], urgency="immediate")
     at_risk = _indicator("at_risk", ["threatening to kick him out", "going to throw me out"])
