@@ -4,7 +4,7 @@ Each record: text, labels (the indicator the sentence is about), also (neighbour
 same concern, e.g. the early-sign and the significant-harm indicator of one risk area, where the
 sentence alone cannot tell which grade applies), form (positive, negated, hypothetical, historical)
 and split (dev: used to write the words lists; heldout: never looked at while writing them;
-validation: the latest round of fresh text, on which to choose between two ways of reading, never
+validation: the latest rounds of fresh text, on which to choose between two ways of reading, never
 written into the words lists nor learnt from, so that the held-out split is never used to choose; a
 round joins dev once a newer one takes its place).
 The held-out split has two parts: sentences written beside the dev ones by the same writers, and
