@@ -18,6 +18,10 @@ NEGATION = {"not", "no", "never", "nobody", "none", "nothing", "noone", "neither
 DENIAL = {"deny", "denies", "denied", "denying"}  # a denial reaches across "that": "denies that he hit her"
 AFTER_NEGATION = {"deny", "denied", "none", "absent", "unfounded"}
 NEGATION_WINDOW = 5
+# "asked (him directly) whether/if ...", then "(he) said no", "says nobody has": a question denied.
+ASKED_ABOUT = {"whether", "if", "about"}
+SAID_NO_WINDOW = 3
+ASKED_WINDOW = 8  # "asked Marcus (15) directly whether"
 # Words that end a clause: a cue on the other side of them is about something else.
 BREAKERS = {
     ",",
@@ -230,6 +234,13 @@ def _sentence_table(doc: Doc) -> list[tuple[int, int]]:
 def negated(doc: Doc, start: int, end: int) -> bool:
     norms, lowers, _ = words(doc)
     sent_start, sent_end = sentence(doc, start)
+    return _negated_near(norms, lowers, start, end, sent_start, sent_end) or _asked_and_denied(
+        norms, lowers, start, end, sent_start, sent_end
+    )
+
+
+def _negated_near(norms: list[str], lowers: list[str], start: int, end: int, sent_start: int, sent_end: int) -> bool:
+    """A negation just before the match in its clause ("no bruises"), or a denial right after it."""
     # Before the match: the nearest cue within the clause.
     i = start - 1
     steps = 0
@@ -256,6 +267,18 @@ def negated(doc: Doc, start: int, end: int) -> bool:
         if lowers[j] in BREAKERS_AFTER_MATCH:
             break
     return False
+
+
+def _asked_and_denied(norms: list[str], lowers: list[str], start: int, end: int, first: int, last: int) -> bool:
+    """Whether the match is what someone was asked about and said no to: "asked him directly
+    whether anyone had threatened to share his photos - he says no, nothing like that"."""
+    asked = any(
+        norms[k] == "ask" and any(lowers[i] in ASKED_ABOUT for i in range(k + 1, min(k + ASKED_WINDOW, start)))
+        for k in range(first, start)
+    )
+    return asked and any(
+        norms[j] == "say" and not NEGATION.isdisjoint(norms[j + 1 : j + 1 + SAID_NO_WINDOW]) for j in range(end, last)
+    )
 
 
 def negated_words(doc: Doc, start: int, end: int) -> set[str]:

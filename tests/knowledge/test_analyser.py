@@ -288,6 +288,20 @@ def test_a_childs_boyfriend_whose_age_makes_him_an_adult():
         assert ids(analyser.analyse(text)) == set(), text
 
 
+def test_what_someone_was_asked_about_and_said_no_to_is_no_concern():
+    analyser = Analyser([_indicator("sextortion", ["threatened to share"])])
+    for text in [
+        "Asked Marcus (15) directly whether anyone had threatened to share his photos - he says no, nothing like that",
+        "I asked my son straight out if anyone had threatened to share pictures of him, and he said nobody has",
+    ]:
+        assert ids(analyser.analyse(text)) == set(), text
+    for text in [
+        "I asked whether anyone had threatened to share her photos and she said yes, a man online",
+        "asked about it, she said no at first, then that he threatened to share her photos",  # said before
+    ]:
+        assert ids(analyser.analyse(text)) == {"sextortion"}, text
+
+
 def test_a_parents_own_child_who_hits_is_not_a_parent_hitting_a_child():
     analyser = Analyser([_indicator("hit_by_carer", ["punched her", "kicked me"], category="physical_abuse")])
     for text in ["Mum reports son (14) punched her in the face", "my daughter has kicked me"]:
