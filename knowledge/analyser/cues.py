@@ -104,6 +104,8 @@ IF_WINDOW = 4
 QUESTION_WORDS = {"what", "whats", "how", "does", "do", "would", "could", "can", "is"}
 ASKING = {"mean", "means", "meant", "sign", "signs", "count", "counts", "definition"}
 MODALS = {"would", "could", "might", "may", "will", "should", "shall", "ca"}
+# The first word of a question that follows an "if" clause: "..., would they", "..., who do I ring".
+QUESTION_OPENERS = MODALS | QUESTION_WORDS | {"who", "where", "when", "should", "are", "am", "will", "do", "does"}
 # "Is that neglect?", "would this be classed as abuse?": the person asks what to call what they told.
 NAMING_VERBS = {"is", "was", "would", "could"}
 NAMING_POINTERS = {"that", "this", "it"}
@@ -313,8 +315,16 @@ def hypothetical(doc: Doc, start: int, end: int) -> bool:
         between = norms[after:start]
         if bare_if:
             # a bare "if" only covers its own short clause: "if he hits her" but not
-            # "if hes drunk he hits me", which reports a habit.
+            # "if hes drunk he hits me", which reports a habit -- unless a question follows it
+            # ("if we end up in emergency accommodation, would my kids have to move school?"), and
+            # the clause does not tell of something that keeps happening ("if he keeps touching her").
             if len(between) <= IF_WINDOW and HARD_BREAKERS.isdisjoint(between):
+                return True
+            if (
+                _asked_after(lowers, start, sent_end)
+                and HARD_BREAKERS.isdisjoint(between)
+                and GOING_ON.isdisjoint(between)
+            ):
                 return True
         elif OPENER_ENDS.isdisjoint(between):
             return True
@@ -323,6 +333,15 @@ def hypothetical(doc: Doc, start: int, end: int) -> bool:
     # A question that reports a fact ("is it normal he has bruises?") still counts; one that
     # asks about a possibility ("would he hit her?") does not.
     return doc[sent_end - 1].text.endswith("?") and not MODALS.isdisjoint(lowers[sent_start:start])
+
+
+def _asked_after(lowers: list[str], start: int, sent_end: int) -> bool:
+    """Whether the clause holding token start is followed, after a comma, by a question that ends
+    the sentence ("..., would my kids have to change school?")."""
+    if lowers[sent_end - 1] != "?":
+        return False
+    comma = next((k for k in range(start, sent_end) if lowers[k] == ","), None)
+    return comma is not None and comma + 1 < sent_end and lowers[comma + 1] in QUESTION_OPENERS
 
 
 def _openers(doc: Doc) -> list[tuple[int, int, bool]]:

@@ -288,6 +288,22 @@ def test_a_childs_boyfriend_whose_age_makes_him_an_adult():
         assert ids(analyser.analyse(text)) == set(), text
 
 
+def test_an_if_clause_a_question_follows_is_hypothetical():
+    analyser = Analyser(
+        [_indicator("temporary", ["emergency accommodation"]), _indicator("touched", ["touching my sister"])]
+    )
+    for text in [
+        "If we do end up in emergency accommodation, would my kids have to change school?",
+        "If a family I know ends up in emergency accommodation, who do they ring?",
+    ]:
+        assert ids(analyser.analyse(text)) == set(), text
+    for text in [
+        "if my mums new boyfriend keeps touching my little sister, should i tell someone?",  # keeps: it happens
+        "If we do end up in emergency accommodation, the kids will have to move school.",  # no question
+    ]:
+        assert ids(analyser.analyse(text)) != set(), text
+
+
 def test_what_someone_was_asked_about_and_said_no_to_is_no_concern():
     analyser = Analyser([_indicator("sextortion", ["threatened to share"])])
     for text in [
