@@ -140,6 +140,12 @@ HISTORY = [
     ("as", "a", "baby"),
     ("as", "a", "toddler"),
     ("as", "a", "child"),
+    ("as", "a", "young", "child"),
+    ("as", "a", "little", "girl"),
+    ("as", "a", "little", "boy"),
+    ("as", "a", "small", "child"),
+    ("when", "-", "first"),  # "when we first moved", "when he first came over"
+    ("when", "-", "be", "tiny"),
     ("when", "-", "be", "little"),
     ("when", "-", "be", "small"),
     ("when", "-", "be", "young"),

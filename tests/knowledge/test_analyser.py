@@ -184,6 +184,8 @@ def test_a_question_that_reports_a_fact_still_counts(analyser):
         "she was in care when she was very little",
         "a few years back she was in care",
         "two winters ago she was in care",
+        "as a young child she was in care",
+        "when they first came over she was in care",
         "she was on a plan in 2019 because of bruises from dad",
         # a later clause says it is long over
         "Dad hit her with a belt at age four; she was adopted in 2014 and has been safe since.",
