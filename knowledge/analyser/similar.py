@@ -70,6 +70,10 @@ CAUTION |= {"fine", "normal", "normally", "well", "good", "clean", "tidy", "stab
 CAUTION |= {"settled", "ok", "okay", "plenty", "healthy", "thriving", "attending", "date", "lovely", "appropriate"}
 CAUTION |= {"nicely", "gaining", "punctual", "loving", "supportive"}
 CAUTION |= {"supporting", "affectionate", "praising", "capable", "involved", "playing", "polite", "bike"}
+# A check that found nothing: "the drug screen was clear", "reviewed the notes: nothing to suggest".
+# Chosen on rounds 12 and 13: false alarms 130 -> 127 of 496, no positive lost ("checked" and
+# "confirmed" cost positives: "phone checked daily", "confirmed staying at mum's address").
+CAUTION |= {"clear", "reviewed"}
 
 
 def content(norms: Iterable[str]) -> list[str]:
