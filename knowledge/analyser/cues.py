@@ -18,6 +18,9 @@ NEGATION = {"not", "no", "never", "nobody", "none", "nothing", "noone", "neither
 DENIAL = {"deny", "denies", "denied", "denying"}  # a denial reaches across "that": "denies that he hit her"
 AFTER_NEGATION = {"deny", "denied", "none", "absent", "unfounded"}
 NEGATION_WINDOW = 5
+# A negation reaches along a list of alternatives: "no signs of low mood or anxiety".
+ALTERNATIVES = {"or", "nor"}
+OR_REACH = 3
 # "asked (him directly) whether/if ...", then "(he) said no", "says nobody has": a question denied.
 ASKED_ABOUT = {"whether", "if", "about"}
 SAID_NO_WINDOW = 3
@@ -252,10 +255,11 @@ def _negated_near(norms: list[str], lowers: list[str], start: int, end: int, sen
     # Before the match: the nearest cue within the clause.
     i = start - 1
     steps = 0
-    crossed_soft = False
-    while i >= sent_start and steps < NEGATION_WINDOW + (4 if crossed_soft else 0):
+    crossed_soft = crossed_or = False
+    while i >= sent_start and steps < NEGATION_WINDOW + (4 if crossed_soft else 0) + (OR_REACH if crossed_or else 0):
         norm = norms[i]
         lower = lowers[i]
+        crossed_or = crossed_or or lower in ALTERNATIVES
         if lower in DENIAL or norm == "deny":
             return True
         if (norm in NEGATION or lower in NEGATION) and not crossed_soft:

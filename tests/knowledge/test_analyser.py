@@ -121,6 +121,7 @@ def test_words_are_the_only_source_of_patterns():
         "I checked and there are no marks",
         "bruising - denied",
         "he never hits her",
+        "no sign he has been hurt or bruised",  # along a list of alternatives
     ],
 )
 def test_negated_and_denied_mentions_do_not_count(analyser, text):
