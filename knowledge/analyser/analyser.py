@@ -103,6 +103,7 @@ PUT_OUT = {"kick", "throw", "chuck", "boot"}
 # What tells an act as a threat or a thing to come: "threatening to", "will", "'ll", "gonna", "going to".
 THREAT = {"threaten", "will", "gon"}
 THREAT_WINDOW = 4
+BLOWS = {"hiding", "batter", "battering", "beating", "slap", "kicking"}  # "give him a good hiding"
 THREAT_WORDING = "threat"
 # A number that ends a pattern is an age ("partner is 18"); followed by one of these it is how long
 # something has lasted ("a partner of 18 months"), and "years" only when not "years old".
@@ -134,6 +135,7 @@ PARENT_CATEGORIES = {
 CHILD_DOMAIN = "child."
 # A concern about an unborn baby needs a pregnancy somewhere in the narrative.
 PRE_BIRTH_CATEGORY = "pre_birth"
+TAG_UNBORN = "unborn"
 # A household with younger children ("a woman with a baby and a toddler", "the kids"), and the ages
 # whose homelessness is the young person's own.
 FAMILY = {"kids", "children", "baby", "babies", "toddler", "toddlers", "newborn", "twins"}
@@ -273,7 +275,11 @@ class Analyser:
         }
         self.about_parent = {i.id for i in self.indicators.values() if str(i.category) in PARENT_CATEGORIES}
         self.about_child = {i.id for i in self.indicators.values() if str(i.domain).startswith(CHILD_DOMAIN)}
-        self.pre_birth = {i.id for i in self.indicators.values() if str(i.category) == PRE_BIRTH_CATEGORY}
+        # About an unborn baby: the pre-birth concerns, and those of another category tagged for one
+        # ("domestic abuse in pregnancy").
+        self.pre_birth = {
+            i.id for i in self.indicators.values() if str(i.category) == PRE_BIRTH_CATEGORY or TAG_UNBORN in i.tags
+        }
         self.in_pregnancy = {
             i.id: i.in_pregnancy for i in self.indicators.values() if i.in_pregnancy in self.indicators
         }
@@ -435,12 +441,9 @@ class Analyser:
         # "mum was hit by dad": the passive's adult subject is the one harmed, not the child.
         if elements in self.passives and _adult_subject(doc, doc[start:end]):
             return True
-        # "kicked me out", "threw him out": put out of the house, not struck.
-        if (
-            end < len(lowers)
-            and lowers[end] == "out"
-            and "out" not in elements
-            and not PUT_OUT.isdisjoint(norms[start:end])
+        # "kicked me out", "threw him out", "kicked out by mum": put out of the house, not struck.
+        if "out" not in elements and any(
+            norms[k] in PUT_OUT and "out" in lowers[k + 1 : k + 3] for k in range(start, min(end, len(lowers) - 1))
         ):
             return True
         if _number_is_a_duration(lowers, end, elements):
@@ -633,17 +636,22 @@ class Analyser:
                 del best[key]
 
     def _only_threatened(self, doc: Doc, best: dict[str, Finding], matched: dict[str, tuple[Phrase, int]]) -> None:
-        """Being put out of the house told as a threat ("his dad keeps threatening to kick him out",
-        "she says she will throw him out") has not happened: a reading of being put out whose own
-        words do not name the threat is dropped where another reading of the same sentence (the
-        threat's own, or the row's) carries the words."""
+        """Being put out of the house or hit, told as a threat ("his dad keeps threatening to kick
+        him out", "he says he'll batter me if I tell") has not happened: a reading of being put out,
+        or of physical abuse, whose own words do not name the threat is dropped where another
+        reading of the same sentence (the threat's own, or the row's) carries the words."""
         norms, lowers, _ = words(doc)
         for key in [k for k in best if k in matched and k not in self.threats]:
             span = doc.char_span(best[key].start, best[key].end, alignment_mode="expand")
             if span is None:
                 continue
-            put_out = [k for k in range(span.start, span.end) if norms[k] in PUT_OUT and "out" in lowers[k + 1 : k + 3]]
-            threat = _threat_before(norms, lowers, put_out[0]) if put_out else None
+            acts = [
+                k
+                for k in range(span.start, span.end)
+                if (norms[k] in PUT_OUT and "out" in lowers[k + 1 : k + 3])
+                or (key in self.physical_abuse and (norms[k] in HARM or lowers[k] in BLOWS))
+            ]
+            threat = _threat_before(norms, lowers, acts[0]) if acts else None
             if threat is None or threat in self.phrases.own_words(doc, *matched[key]):
                 continue
             start, end = cues.sentence(doc, span.start)
@@ -947,9 +955,12 @@ def _an_age(lowers: list[str], k: int) -> int | None:
 
 
 def _threat_before(norms: list[str], lowers: list[str], k: int) -> int | None:
-    """Where a threat or a future marker comes shortly before token k, in its clause."""
+    """Where a threat or a future marker comes shortly before token k, in its clause: not a refusal
+    ("won't take him to the doctor" is happening now)."""
     for i in range(k - 1, max(-1, k - 1 - THREAT_WINDOW), -1):
-        if norms[i] in THREAT or (lowers[i] == "going" and lowers[i + 1] == "to"):
+        if (norms[i] in THREAT and norms[i + 1] not in cues.NEGATION) or (
+            lowers[i] == "going" and lowers[i + 1] == "to"
+        ):
             return i
         if lowers[i] in cues.HARD_BREAKERS:
             return None

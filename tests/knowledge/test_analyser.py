@@ -344,6 +344,34 @@ def test_being_put_out_told_as_a_threat_has_not_happened():
     assert ids(analyser.analyse("my mum is gonna throw me out")) == {"put_out"}
 
 
+def test_kicked_out_by_a_parent_is_put_out_not_struck():
+    analyser = Analyser([_indicator("struck", ["mum kicked him"], category="physical_abuse")])
+    assert ids(analyser.analyse("Sam (16) was kicked out by mum this afternoon")) == set()
+    assert ids(analyser.analyse("Sam (16) was kicked by mum this afternoon")) == {"struck"}
+
+
+def test_a_concern_tagged_for_an_unborn_baby_needs_a_pregnancy():
+    in_pregnancy = _indicator("in_pregnancy", ["kicked her in the stomach"], category="domestic_abuse", tags=["unborn"])
+    hurt = _indicator("hurt", ["kicked her"], category="physical_abuse")
+    analyser = Analyser([in_pregnancy, hurt])
+    assert ids(analyser.analyse("dad kicked her in the stomach")) == {"hurt"}
+    assert "in_pregnancy" in ids(analyser.analyse("he kicked her in the stomach and she is pregnant"))
+
+
+def test_a_blow_told_as_a_threat_has_not_happened():
+    hit = _indicator("hit", ["batter me"], category="physical_abuse")
+    scared = _indicator("scared", ["so scared"])
+    analyser = Analyser([hit, scared])
+    assert ids(analyser.analyse("the lads said theyll batter me, im so scared")) == {"scared"}
+    assert ids(analyser.analyse("the lads batter me, im so scared")) == {"hit", "scared"}
+    # a refusal is now, not a threat
+    from knowledge.analyser.analyser import _threat_before
+
+    for text, threat in [("mum won't take him", None), ("mum will take him", 1), ("mum is going to take him", 2)]:
+        norms = [t.norm_ for t in analyser.parse(text)]
+        assert _threat_before(norms, [w.lower() for w in text.replace("n't", " n't").split()], len(norms) - 2) == threat
+
+
 def test_a_passive_phrase_needs_its_verb_as_written():
     analyser = Analyser([_indicator("fgm", ["was cut"]), _indicator("excluded", ["been excluded"])])
     for text in ["she was cut in Somalia", "my sister was also cut", "the older girls were cut"]:
