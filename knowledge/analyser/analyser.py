@@ -354,6 +354,7 @@ class Analyser:
                 matched[key] = (phrase, start)
         self._who_it_is_about(doc, best)
         self._own_partner(doc, best)
+        self._parents_partner(doc, best)
         self._no_parent_named(doc, best)
         self._no_pregnancy(doc, best)
         self._in_pregnancy(doc, best)
@@ -616,6 +617,27 @@ class Analyser:
                 other_span = doc.char_span(best[other].start, best[other].end, alignment_mode="expand")
                 if other_span is not None and start <= other_span.start < end and self._covers(key, other):
                     del best[other]
+
+    def _parents_partner(self, doc: Doc, best: dict[str, Finding]) -> None:
+        """A mum's or dad's boyfriend or girlfriend ("my mums bf shoves me about") is a parent's
+        partner, not the child's own: a teenage-relationship reading whose partner a parent owns is
+        dropped where another reading of the sentence (the harm's own) carries the words."""
+        norms, lowers, _ = words(doc)
+        for key in [k for k in best if k in self.teen_relationship]:
+            span = doc.char_span(best[key].start, best[key].end, alignment_mode="expand")
+            if span is None:
+                continue
+            partner = next((k for k in range(span.start, span.end) if norms[k] in OWN_PARTNER), None)
+            if partner is None or not _owned_by_a_parent(norms, lowers, partner):
+                continue
+            start, end = cues.sentence(doc, span.start)
+            if any(
+                other != key
+                and (s := doc.char_span(o.start, o.end, alignment_mode="expand"))
+                and start <= s.start < end
+                for other, o in best.items()
+            ):
+                del best[key]
 
     def _over_now(self, doc: Doc, best: dict[str, Finding]) -> None:
         """A danger-now concern told as over ("he took an overdose last month") is not happening now;
@@ -977,3 +999,10 @@ def _a_child_did_it(doc: Doc, start: int, elements: tuple[Element, ...]) -> bool
     while k >= 0 and (lowers[k] in AGE_ASIDE or lowers[k].isdigit() or norms[k] in AUXILIARIES):
         k -= 1
     return k >= 0 and norms[k] in CHILD_AGENTS
+
+
+def _owned_by_a_parent(norms: list[str], lowers: list[str], k: int) -> bool:
+    """Whether the person word at k is a parent's: "mums bf", "mum's boyfriend", "dad's girlfriend"."""
+    if not k:
+        return False
+    return norms[k - 1] in PARENT_WORDS or (lowers[k - 1] in POSSESSIVE_S and k > 1 and norms[k - 2] in PARENT_WORDS)

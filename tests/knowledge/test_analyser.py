@@ -344,6 +344,15 @@ def test_being_put_out_told_as_a_threat_has_not_happened():
     assert ids(analyser.analyse("my mum is gonna throw me out")) == {"put_out"}
 
 
+def test_a_parents_boyfriend_is_not_the_childs_own():
+    teen = _indicator("teen", ["boyfriend hits"], category="teenage_relationship_abuse")
+    hit = _indicator("hit", ["hits me"], category="physical_abuse")
+    analyser = Analyser([teen, hit])
+    for text in ["my mum's boyfriend hits me", "my mums bf hits me"]:
+        assert ids(analyser.analyse(text)) == {"hit"}, text
+    assert ids(analyser.analyse("my boyfriend hits me")) == {"teen"}  # her own: the teenage reading
+
+
 def test_kicked_out_by_a_parent_is_put_out_not_struck():
     analyser = Analyser([_indicator("struck", ["mum kicked him"], category="physical_abuse")])
     assert ids(analyser.analyse("Sam (16) was kicked out by mum this afternoon")) == set()
