@@ -405,7 +405,7 @@ class Analyser:
         """The tokens of the readings' evidence."""
         tokens: set[int] = set()
         for finding in best.values():
-            span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
+            span = _span(doc, finding)
             if span is not None:
                 tokens.update(range(span.start, span.end))
         return tokens
@@ -463,7 +463,7 @@ class Analyser:
         kids"), is left to carry them."""
         for key in [k for k in best if k in self.child_state]:
             finding = best[key]
-            span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
+            span = _span(doc, finding)
             if span is None or not _adult_subject(doc, span, resolve=True):
                 continue
             start, end = cues.sentence(doc, span.start)
@@ -484,7 +484,7 @@ class Analyser:
         one about the child is dropped -- only when the child's reading is at least as serious."""
         for key in [k for k in best if k in self.about_parent]:
             finding = best[key]
-            span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
+            span = _span(doc, finding)
             if span is None:
                 continue
             start, end = cues.sentence(doc, span.start)
@@ -603,7 +603,7 @@ class Analyser:
             if key not in best:
                 continue
             finding = best[key]
-            span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
+            span = _span(doc, finding)
             if span is None:
                 continue
             start, end = cues.sentence(doc, span.start)
@@ -614,7 +614,7 @@ class Analyser:
                 continue
             replaced = self.harm_at_home if teen else self.physical_abuse
             for other in [k for k in best if k in replaced and k != key]:
-                other_span = doc.char_span(best[other].start, best[other].end, alignment_mode="expand")
+                other_span = _span(doc, best[other])
                 if other_span is not None and start <= other_span.start < end and self._covers(key, other):
                     del best[other]
 
@@ -624,37 +624,23 @@ class Analyser:
         dropped where another reading of the sentence (the harm's own) carries the words."""
         norms, lowers, _ = words(doc)
         for key in [k for k in best if k in self.teen_relationship]:
-            span = doc.char_span(best[key].start, best[key].end, alignment_mode="expand")
+            span = _span(doc, best[key])
             if span is None:
                 continue
             partner = next((k for k in range(span.start, span.end) if norms[k] in OWN_PARTNER), None)
             if partner is None or not _owned_by_a_parent(norms, lowers, partner):
                 continue
-            start, end = cues.sentence(doc, span.start)
-            if any(
-                other != key
-                and (s := doc.char_span(o.start, o.end, alignment_mode="expand"))
-                and start <= s.start < end
-                for other, o in best.items()
-            ):
+            if _another_reading_in_sentence(doc, best, span, {key}):
                 del best[key]
 
     def _over_now(self, doc: Doc, best: dict[str, Finding]) -> None:
         """A danger-now concern told as over ("he took an overdose last month") is not happening now;
         it is dropped only where another reading of the same sentence is left to carry the words."""
         for key in [k for k in best if k in self.emergency]:
-            span = doc.char_span(best[key].start, best[key].end, alignment_mode="expand")
+            span = _span(doc, best[key])
             if span is None or not told_as_over(doc, span.start):
                 continue
-            start, end = cues.sentence(doc, span.start)
-            others = [
-                o
-                for k, o in best.items()
-                if k not in self.emergency
-                and (s := doc.char_span(o.start, o.end, alignment_mode="expand"))
-                and start <= s.start < end
-            ]
-            if others:
+            if _another_reading_in_sentence(doc, best, span, self.emergency):
                 del best[key]
 
     def _only_threatened(self, doc: Doc, best: dict[str, Finding], matched: dict[str, tuple[Phrase, int]]) -> None:
@@ -664,7 +650,7 @@ class Analyser:
         reading of the same sentence (the threat's own, or the row's) carries the words."""
         norms, lowers, _ = words(doc)
         for key in [k for k in best if k in matched and k not in self.threats]:
-            span = doc.char_span(best[key].start, best[key].end, alignment_mode="expand")
+            span = _span(doc, best[key])
             if span is None:
                 continue
             acts = [
@@ -676,13 +662,7 @@ class Analyser:
             threat = _threat_before(norms, lowers, acts[0]) if acts else None
             if threat is None or threat in self.phrases.own_words(doc, *matched[key]):
                 continue
-            start, end = cues.sentence(doc, span.start)
-            if any(
-                other != key
-                and (s := doc.char_span(o.start, o.end, alignment_mode="expand"))
-                and start <= s.start < end
-                for other, o in best.items()
-            ):
+            if _another_reading_in_sentence(doc, best, span, {key}):
                 del best[key]
 
     def _longest_reading(self, doc: Doc, best: dict[str, Finding], matched: dict[str, tuple[Phrase, int]]) -> None:
@@ -802,6 +782,22 @@ def _pattern(phrase: Reading) -> list[Element]:
     if not [w for w in kept if w not in PERSON]:
         return []
     return [_person_class(w) if w in PERSON else w for w in kept]
+
+
+def _span(doc: Doc, finding: Finding) -> Span | None:
+    """The tokens of a finding's evidence."""
+    return doc.char_span(finding.start, finding.end, alignment_mode="expand")
+
+
+def _another_reading_in_sentence(doc: Doc, best: dict[str, Finding], span: Span, but: set[str]) -> bool:
+    """Whether a reading (but those named) starts in the sentence holding span: what a rule that
+    drops a reading asks first, so the words are never left unread."""
+    start, end = cues.sentence(doc, span.start)
+    return any(
+        (other_span := _span(doc, o)) is not None and start <= other_span.start < end
+        for other, o in best.items()
+        if other not in but
+    )
 
 
 def _also_read_as(best: dict[str, Finding], key: str, other: str) -> None:
