@@ -56,7 +56,11 @@ WRITER_OBJECT = frozenset(["me", "us", "my", "our"])
 WRITER_OWNER = frozenset(["my", "our"])
 MAX_GAP = 3  # words allowed between two words of a pattern
 CLAUSE_WORDS = frozenset({"that", "because", "but", "when", "while", "who", "which", "whereas", "although", "if"})
-HISTORY_WORDS = {"previous", "previously", "past", "history", "before", "ago", "historic", "historical", "used"}
+# Words that make a concern one about the past ("previous children removed", "used to be in care"):
+# not "before", "ago", "past" or "used" alone, which the words lists also use for now ("vomiting
+# before school", "up past midnight", "used syringes", "tablets a few days ago").
+HISTORY_WORDS = {"previous", "previously", "history", "historic", "historical"}
+HISTORY_PHRASES = (" used to ", " in the past ")
 TAG_ADULT_WORKING_WITH_CHILDREN = "adult_working_with_children"
 LIGHT_VERBS = {"make", "take"}
 # The similarity a sentence the words read something in needs before the fallback adds its own
@@ -239,7 +243,11 @@ class Analyser:
         self.timeless = {
             key
             for key, words in phrases.items()
-            if any(w in HISTORY_WORDS for phrase in words for w in phrase.replace("-", " ").split())
+            if any(
+                not HISTORY_WORDS.isdisjoint(phrase.replace("-", " ").split())
+                or any(past in f" {phrase} " for past in HISTORY_PHRASES)
+                for phrase in words
+            )
         } | {i.id for i in self.indicators.values() if TAG_LASTING in i.tags}
         staff = [i for i in self.indicators.values() if TAG_ADULT_WORKING_WITH_CHILDREN in i.tags]
         self.staff_set = {i.id for i in staff}

@@ -246,6 +246,16 @@ def test_a_when_clause_that_gives_no_age_then_is_not_history(analyser, text):
     assert "injury_from_parent" in ids(analyser.analyse(text))
 
 
+def test_a_word_of_time_in_one_phrase_does_not_make_a_concern_about_the_past():
+    # "a few days ago" and "before school" say when, not that the concern is a past one
+    recent = _indicator("attempt_recent", ["took tablets a few days ago", "took an overdose"])
+    sick = _indicator("sick_before_school", ["vomiting before school", "off school"])
+    analyser = Analyser([recent, sick])
+    assert ids(analyser.analyse("she took an overdose years ago and has been well since")) == set()
+    assert ids(analyser.analyse("he was off school years ago, it is sorted now")) == set()
+    assert ids(analyser.analyse("she took an overdose last night")) == {"attempt_recent"}
+
+
 def test_an_indicator_about_the_past_is_not_cancelled_by_history_words(analyser):
     assert "previous_children_removed" in ids(analyser.analyse("mum had two previous children removed years ago"))
 
