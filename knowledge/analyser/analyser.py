@@ -70,6 +70,7 @@ LIGHT_VERBS = {"make", "take"}
 # (0.748) but raised five team vignettes above the levels their authors accept.
 SIMILAR_BESIDE = 0.3
 STAFF_CONFIDENCE = 0.7  # read from who did it, not from a staff concern's own words
+RULE_CONFIDENCE = 0.8  # read by a rule from what the words tell beside a phrase (an age, an injury word)
 TAG_LASTING = "lasting"
 NON_MOBILE_BABY = "injury_non_mobile_baby"
 CHILD_STATE_DOMAIN = "child.emotional_behavioural"
@@ -354,8 +355,7 @@ class Analyser:
             key = phrase.key
             if self._excluded(doc, start, end, key, phrase.elements):
                 continue
-            start_char, end_char = _char_offsets(doc, start, end)
-            finding = Finding(key, text[start_char:end_char], start_char, end_char, _confidence(start, end, guessed))
+            finding = _finding(text, doc, key, start, end, _confidence(start, end, guessed))
             current = best.get(key)
             if current is None or (finding.confidence, -finding.start) > (current.confidence, -current.start):
                 best[key] = finding
@@ -399,8 +399,7 @@ class Analyser:
         staff = involved.get(STAFF)
         if staff is not None and self.staff_general and not any(key in self.staff_set for key in best):
             key = self._staff_concern(doc, staff.act)
-            start_char, end_char = _char_offsets(doc, *sorted((staff.at, (staff.act or staff.at) + 1)))
-            best[key] = Finding(key, text[start_char:end_char], start_char, end_char, STAFF_CONFIDENCE)
+            best[key] = _finding(text, doc, key, *sorted((staff.at, (staff.act or staff.at) + 1)), STAFF_CONFIDENCE)
         # Danger-now words set the flag only: the engine reads it as the person's "yes" to the danger
         # question and adds what that answer confirms.
         danger_span = read_danger(doc, self.danger)
@@ -546,9 +545,8 @@ class Analyser:
             # the age nearest the word is hers: "had her eldest at 15; she's 27 now and pregnant"
             ages = [(abs(k - i), age) for k in range(start, end) if (age := _an_age(lowers, k)) is not None]
             if ages and min(ages)[1] in UNDER_16:
-                start_char, end_char = _char_offsets(doc, i, i + 1)
-                best[self.pregnant_under_16] = Finding(
-                    self.pregnant_under_16, doc.text[start_char:end_char], start_char, end_char, 0.8
+                best[self.pregnant_under_16] = _finding(
+                    doc.text, doc, self.pregnant_under_16, i, i + 1, RULE_CONFIDENCE
                 )
                 return
 
@@ -571,8 +569,7 @@ class Analyser:
             # the words from the partner's age to the partner: "does not have a 20 year old boyfriend"
             first, last = min(k, *(i for _, i in ages)), max(k, *(i for _, i in ages)) + 1
             if not self._excluded(doc, first, last, key):
-                start_char, end_char = _char_offsets(doc, first, last)
-                best[key] = Finding(key, doc.text[start_char:end_char], start_char, end_char, 0.8)
+                best[key] = _finding(doc.text, doc, key, first, last, RULE_CONFIDENCE)
                 return
 
     def _family_or_teen(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
@@ -661,13 +658,16 @@ class Analyser:
             span = _span(doc, best[key])
             if span is None:
                 continue
-            acts = [
-                k
-                for k in range(span.start, span.end)
-                if (norms[k] in PUT_OUT and "out" in lowers[k + 1 : k + 3])
-                or (key in self.physical_abuse and (norms[k] in HARM or lowers[k] in BLOWS))
-            ]
-            threat = _threat_before(norms, lowers, acts[0]) if acts else None
+            act = next(
+                (
+                    k
+                    for k in range(span.start, span.end)
+                    if (norms[k] in PUT_OUT and "out" in lowers[k + 1 : k + 3])
+                    or (key in self.physical_abuse and (norms[k] in HARM or lowers[k] in BLOWS))
+                ),
+                None,
+            )
+            threat = _threat_before(norms, lowers, act) if act is not None else None
             if threat is None or threat in self.phrases.own_words(doc, *matched[key]):
                 continue
             if _another_reading_in_sentence(doc, best, span, {key}):
@@ -775,8 +775,7 @@ class Analyser:
             if (norm in INJURY_WORDS or lower in INJURY_WORDS) and not self._excluded(
                 doc, i, i + 1, self.non_mobile_baby
             ):
-                start_char, end_char = _char_offsets(doc, i, i + 1)
-                return Finding(self.non_mobile_baby, text[start_char:end_char], start_char, end_char, 0.8)
+                return _finding(text, doc, self.non_mobile_baby, i, i + 1, RULE_CONFIDENCE)
         return None
 
 
@@ -856,10 +855,13 @@ def _acts_after(readings: list[Reading], people: set[str], acts: set[str]) -> se
     return found
 
 
-def _char_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Where tokens start..end are in the text (a Span's start_char and end_char, without the Span)."""
+def _finding(text: str, doc: Doc, key: str, start: int, end: int, confidence: float) -> Finding:
+    """A finding whose evidence is tokens start..end of text, the doc's own (a Span's text and
+    offsets without building the Span, nor doc.text, which joins every token: this runs for every
+    match)."""
     last = doc[end - 1]
-    return doc[start].idx, last.idx + len(last)
+    start_char, end_char = doc[start].idx, last.idx + len(last)
+    return Finding(key, text[start_char:end_char], start_char, end_char, confidence)
 
 
 def _confidence(start: int, end: int, guessed: set[int]) -> float:
