@@ -164,8 +164,13 @@ TO_BE = re.compile(
 PREGNANT = PREGNANCY - {"midwife", "newborn", "scan", "due", "expecting"}
 # A girl who is pregnant: the words that say so of her, and the ages that make it her own concern.
 PREGNANT_UNDER_16 = "pregnancy_under_16"
+PREGNANT_UNDER_13 = "pregnancy_under_13"
 PREGNANT_SELF = {"pregnant", "preggers", "preggo", "prego"}
+# "she's 14 and expecting", "expecting again": expecting with no object, or a baby's
+EXPECTING = "expecting"
+EXPECTING_NEXT = {"again", "twins", "in", "and", "but", "so", "now"}
 UNDER_16 = range(10, 16)
+UNDER_13 = range(10, 13)
 # What follows a number that is no age: "12 weeks pregnant", "28/40", "14 years together".
 NOT_AN_AGE = DURATIONS | YEARS | {"/", ":", "%", "am", "pm", "kg", "st", "times", "x", "pounds"}
 AGE_UNITS = {"yo", "y/o", "yrs", "years", "year", "yr"}
@@ -273,6 +278,7 @@ class Analyser:
         self.needs_met = {i.id for i in self.indicators.values() if i.level == 1}  # universal services
         self.non_mobile_baby = NON_MOBILE_BABY if NON_MOBILE_BABY in self.indicators else None
         self.pregnant_under_16 = PREGNANT_UNDER_16 if PREGNANT_UNDER_16 in self.indicators else None
+        self.pregnant_under_13 = PREGNANT_UNDER_13 if PREGNANT_UNDER_13 in self.indicators else self.pregnant_under_16
         self.adult_partner = ADULT_PARTNER_OF_CHILD if ADULT_PARTNER_OF_CHILD in self.indicators else None
         self.child_state = {
             i.id
@@ -531,24 +537,23 @@ class Analyser:
 
     def _pregnant_child(self, doc: Doc, best: dict[str, Finding]) -> None:
         """A girl under 16 said to be pregnant with her age told apart from the words ("she is 14
-        and has just found out she is pregnant", "Aliyah (14), 16 wks pregnant"): the pregnancy
-        word of someone who is not an adult, and the age nearest it in its sentence 10 to 15."""
-        if self.pregnant_under_16 is None or self.pregnant_under_16 in best:
+        and has just found out she is pregnant", "Aliyah (14), 16 wks pregnant", "Mia (12) approx
+        14/40", "is 14 and five months gone"): a pregnancy told of someone who is not an adult, and
+        the age nearest it in its sentence 10 to 15; under 13 it is the graver concern."""
+        if self.pregnant_under_16 is None or self.pregnant_under_16 in best or self.pregnant_under_13 in best:
             return
         lowers = words(doc)[1]
-        for i, lower in enumerate(lowers):
-            if lower not in PREGNANT_SELF or _adult_subject(doc, doc[i : i + 1], resolve=True):
-                continue
-            if self._excluded(doc, i, i + 1, self.pregnant_under_16):
+        for i, j in _pregnancy_spans(doc, lowers):
+            if _adult_subject(doc, doc[i:j], resolve=True) or self._excluded(doc, i, j, self.pregnant_under_16):
                 continue
             start, end = cues.sentence(doc, i)
-            # the age nearest the word is hers: "had her eldest at 15; she's 27 now and pregnant"
+            # the age nearest the words is hers: "had her eldest at 15; she's 27 now and pregnant"
             ages = [(abs(k - i), age) for k in range(start, end) if (age := _an_age(lowers, k)) is not None]
-            if ages and min(ages)[1] in UNDER_16:
-                best[self.pregnant_under_16] = _finding(
-                    doc.text, doc, self.pregnant_under_16, i, i + 1, RULE_CONFIDENCE
-                )
-                return
+            if not ages or min(ages)[1] not in UNDER_16:
+                continue
+            key = self.pregnant_under_13 if min(ages)[1] in UNDER_13 else self.pregnant_under_16
+            best[key] = _finding(doc.text, doc, key, i, j, RULE_CONFIDENCE)
+            return
 
     def _adult_partner(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
         """A child's own boyfriend or girlfriend whose age makes them an adult ("she is 12 and has a
@@ -824,6 +829,22 @@ def _pregnancy_said(doc: Doc, pregnancy_words: set[str]) -> bool:
     )
 
 
+def _pregnancy_spans(doc: Doc, lowers: list[str]) -> list[tuple[int, int]]:
+    """The token spans that say someone is pregnant, in order: a word of her own ("pregnant",
+    "expecting" with no object) or a phrase of TO_BE ("14/40", "five months gone")."""
+    spans = []
+    for i, lower in enumerate(lowers):
+        if lower in PREGNANT_SELF or (
+            lower == EXPECTING and (i + 1 == len(lowers) or doc[i + 1].is_punct or lowers[i + 1] in EXPECTING_NEXT)
+        ):
+            spans.append((i, i + 1))
+    for match in TO_BE.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None:
+            spans.append((span.start, span.end))
+    return sorted(spans)
+
+
 def _person_class(word: str) -> frozenset[str]:
     # "hits me" is the child speaking and matches "hits me", "hit us", "hit my face"; "hit her" is
     # someone telling about a child and matches "hit him", "hits her" -- but never "hits her mum"
@@ -968,13 +989,16 @@ def _owner(lowers: list[str], k: int) -> bool:
 
 def _an_age(lowers: list[str], k: int) -> int | None:
     """The age the number at k gives, if it is one: "14", "(14)", "14 year old", "14yo" -- not a
-    duration, a gestation or a time ("12 weeks", "28/40", "14 years together")."""
+    duration, a gestation, a time or a school year ("12 weeks", "12-wk scan", "28/40", "14 years
+    together", "year 10")."""
     word = lowers[k]
     if word.endswith("yo") and word[:-2].isdigit():
         return int(word[:-2])
-    if not word.isdigit():
+    if not word.isdigit() or (k and lowers[k - 1] in YEARS):
         return None
     after = lowers[k + 1] if k + 1 < len(lowers) else ""
+    if after == "-" and k + 2 < len(lowers) and lowers[k + 2] in NOT_AN_AGE:
+        return None
     if after in AGE_UNITS:
         return int(word) if k + 2 < len(lowers) and lowers[k + 2] in {"old", "-"} or after == "yo" else None
     if after in NOT_AN_AGE or (k and lowers[k - 1] in {"/", ":", "£", "x"}):

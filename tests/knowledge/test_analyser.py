@@ -412,16 +412,34 @@ def test_a_girl_under_16_said_to_be_pregnant_with_her_age_told_apart():
         "she is 14 and has just found out she is pregnant",
         "Midwife booking: Aliyah (14), 16 wks pregnant, attending with mum",
         "my friend is 15 and shes preggers",
+        # told by the weeks, the months or what is coming
+        "Midwife 09/01. Booking: Lacey (15), 12/40, lives with mum.",
+        "My granddaughter is 14 and five months gone.",
+        "My friend's 15 year old daughter is having a baby in the summer.",
+        "she's only 14 and she's just told us she's expecting.",
     ]:
         assert ids(analyser.analyse(text)) == {"pregnancy_under_16"}, text
     for text in [
         "my mum is pregnant and im 14",  # an adult's pregnancy
         "Mum (32) is 12 weeks pregnant",  # the weeks of a pregnancy are no age
+        "Now 30 wks, no contact since the 12-wk scan",
         "she is 14 and not pregnant",
         "Mum had her eldest at 15; she's 27 now and pregnant again",  # the nearest age is hers
         "my sister is pregnant, she's 16",
+        "she is 14 and expecting her exam results",
     ]:
         assert ids(analyser.analyse(text)) == set(), text
+
+
+def test_a_girl_under_13_said_to_be_pregnant_is_the_graver_concern():
+    analyser = Analyser(
+        [
+            _indicator("pregnancy_under_16", ["pregnant at 14"], category="underage_sexual_activity"),
+            _indicator("pregnancy_under_13", ["pregnant at 11"], category="underage_sexual_activity"),
+        ]
+    )
+    assert ids(analyser.analyse("Booking appt: Mia (12) approx 14/40. FOB unknown.")) == {"pregnancy_under_13"}
+    assert ids(analyser.analyse("a year 10 girl is 20 weeks along")) == set()  # a school year is no age
 
 
 def test_homelessness_is_the_familys_or_the_young_persons_by_who_the_narrative_names():
