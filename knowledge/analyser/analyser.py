@@ -176,6 +176,17 @@ NOT_AN_AGE = DURATIONS | YEARS | {"/", ":", "%", "am", "pm", "kg", "st", "times"
 AGE_UNITS = {"yo", "y/o", "yrs", "years", "year", "yr"}
 # A child's boyfriend or girlfriend who is an adult, by the ages told.
 ADULT_PARTNER_OF_CHILD = "cse_older_boyfriend"
+# Who a child is with, told without "boyfriend": "going out with a 28-year-old man", "she's seeing
+# a 25 year old", "dating a 19 year old". The last word of each phrase stands where the partner does.
+GOING_OUT = ("going", "out", "with")
+DATING = {"dating"}
+SEEING_AFTER = {"'s", "s", "been", "im", "i'm"}  # "she's seeing", "been seeing"
+# Sex told beside an adult partner ("me and my bf have sex hes 22") is sex with an adult: the
+# concern that carries this tag, in place of the relationship alone.
+SEX_WITH_ADULT = "sexual_activity_with_adult"
+SEXUAL_ACTIVITY = "sexual_activity"
+# the partner's age may follow its name: "a boyfriend 'Jay' aged 23"
+PARTNER_AGE_BEFORE, PARTNER_AGE_AFTER = 3, 6
 ADULT_AGE = 18
 AGE_GAP = 5
 TEEN_RELATIONSHIP_CATEGORY = "teenage_relationship_abuse"
@@ -280,6 +291,7 @@ class Analyser:
         self.pregnant_under_16 = PREGNANT_UNDER_16 if PREGNANT_UNDER_16 in self.indicators else None
         self.pregnant_under_13 = PREGNANT_UNDER_13 if PREGNANT_UNDER_13 in self.indicators else self.pregnant_under_16
         self.adult_partner = ADULT_PARTNER_OF_CHILD if ADULT_PARTNER_OF_CHILD in self.indicators else None
+        self.sex_with_adult = next((i.id for i in self.indicators.values() if SEX_WITH_ADULT in i.tags), None)
         self.child_state = {
             i.id
             for i in self.indicators.values()
@@ -557,22 +569,35 @@ class Analyser:
 
     def _adult_partner(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
         """A child's own boyfriend or girlfriend whose age makes them an adult ("she is 12 and has a
-        25 year old boyfriend", "her boyfriend (19)") is a relationship with an adult: read from
-        the ages when no word named it -- a child under 16, or one five or more years younger. A
+        25 year old boyfriend", "her boyfriend (19)", "going out with a 28-year-old man") is a
+        relationship with an adult: read from the ages when no word named it -- a child under 16,
+        or one five or more years younger. The partner's age is the one nearest the partner. A
         parent's partner ("mum's boyfriend is 25") is not the child's."""
-        key = self.adult_partner
-        if key is None or key in best or age is None or not 0 < age < ADULT_AGE:
+        if self.adult_partner is None or self.adult_partner in best or age is None or not 0 < age < ADULT_AGE:
+            return
+        # sex with an adult already read names the relationship
+        if any(SEX_WITH_ADULT in self.indicators[other].tags for other in best):
             return
         norms, lowers, _ = words(doc)
-        for k, norm in enumerate(norms):
-            if norm not in OWN_PARTNER or not PARENT_WORDS.isdisjoint(norms[max(0, k - 3) : k]):
+        for k in _partners(norms, lowers):
+            if not PARENT_WORDS.isdisjoint(norms[max(0, k - 3) : k]):
                 continue
-            near = range(max(0, k - 3), min(len(lowers), k + 4))
-            ages = [(a, i) for i in near if (a := _an_age(lowers, i)) is not None and a >= ADULT_AGE]
-            if not ages or (age >= ADULT_AGE - 2 and max(ages)[0] - age < AGE_GAP):
+            near = range(max(0, k - PARTNER_AGE_BEFORE), min(len(lowers), k + PARTNER_AGE_AFTER + 1))
+            ages = sorted((abs(i - k), a, i) for i in near if (a := _an_age(lowers, i)) is not None)
+            if not ages:
+                continue
+            _, partner, at = ages[0]
+            if partner < ADULT_AGE or (age >= ADULT_AGE - 2 and partner - age < AGE_GAP):
                 continue
             # the words from the partner's age to the partner: "does not have a 20 year old boyfriend"
-            first, last = min(k, *(i for _, i in ages)), max(k, *(i for _, i in ages)) + 1
+            first, last = min(k, at), max(k, at) + 1
+            start, end = cues.sentence(doc, k)
+            sex = self.sex_with_adult is not None and any(
+                SEXUAL_ACTIVITY in self.indicators[other].tags
+                and doc[start].idx <= finding.start < doc[end - 1].idx + len(doc[end - 1])
+                for other, finding in best.items()
+            )
+            key = self.sex_with_adult if sex else self.adult_partner
             if not self._excluded(doc, first, last, key):
                 best[key] = _finding(doc.text, doc, key, first, last, RULE_CONFIDENCE)
                 return
@@ -829,6 +854,19 @@ def _pregnancy_said(doc: Doc, pregnancy_words: set[str]) -> bool:
     )
 
 
+def _partners(norms: list[str], lowers: list[str]) -> list[int]:
+    """Where a child's own partner is named: "boyfriend", "girlfriend", or the last word of
+    "going out with", "seeing" after a form of be ("she's seeing"), "dating"."""
+    return [
+        k
+        for k, norm in enumerate(norms)
+        if norm in OWN_PARTNER
+        or lowers[k] in DATING
+        or (lowers[k] == "seeing" and k and (norms[k - 1] == BE or lowers[k - 1] in SEEING_AFTER))
+        or tuple(lowers[k - 2 : k + 1]) == GOING_OUT
+    ]
+
+
 def _pregnancy_spans(doc: Doc, lowers: list[str]) -> list[tuple[int, int]]:
     """The token spans that say someone is pregnant, in order: a word of her own ("pregnant",
     "expecting" with no object) or a phrase of TO_BE ("14/40", "five months gone")."""
@@ -998,7 +1036,8 @@ def _an_age(lowers: list[str], k: int) -> int | None:
         return None
     after = lowers[k + 1] if k + 1 < len(lowers) else ""
     if after == "-" and k + 2 < len(lowers) and lowers[k + 2] in NOT_AN_AGE:
-        return None
+        # "28-year-old" is an age, "a 2-year relationship" and a "12-wk scan" are not
+        return int(word) if lowers[k + 2] in YEARS and lowers[k + 3 : k + 5] == ["-", "old"] else None
     if after in AGE_UNITS:
         return int(word) if k + 2 < len(lowers) and lowers[k + 2] in {"old", "-"} or after == "yo" else None
     if after in NOT_AN_AGE or (k and lowers[k - 1] in {"/", ":", "£", "x"}):

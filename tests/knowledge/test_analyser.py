@@ -289,6 +289,10 @@ def test_a_childs_boyfriend_whose_age_makes_him_an_adult():
         "she is 12 and has a 25 year old boyfriend",
         "her boyfriend (19) picks her up from school, she is 15",
         "im 17 and my bf is 24",
+        "Aisha (14) says she has a boyfriend 'Jay' aged 23 who she stays with some weekends",
+        "My 15-year-old's friend is going out with a 28-year-old man",
+        "she's 14 and she's seeing a 25 year old",
+        "she is 14 and she is dating a 19 year old",
     ]:
         assert ids(analyser.analyse(text)) == {"cse_older_boyfriend"}, text
     for text in [
@@ -297,8 +301,36 @@ def test_a_childs_boyfriend_whose_age_makes_him_an_adult():
         "my mum's boyfriend is 25 and im 14",  # a parent's partner
         "she is 14 and has had a boyfriend for 2 years",  # how long, not how old
         "she is 14 and does not have a 20 year old boyfriend",
+        "her boyfriend is 16 and his brother is 22, she is 14",  # the partner's age is the nearest
+        "she is 14 and has been in a 2-year relationship with a boy of 16",
+        "im 14 and i keep seeing a 40 year old man at the bus stop",  # seeing is not going out
     ]:
         assert ids(analyser.analyse(text)) == set(), text
+
+
+def test_sex_told_beside_an_adult_partner_is_sex_with_an_adult():
+    analyser = Analyser(
+        [
+            _indicator("cse_older_boyfriend", ["much older boyfriend"], category="child_sexual_exploitation"),
+            _indicator(
+                "with_adult",
+                ["sex with a grown man"],
+                category="underage_sexual_activity",
+                tags=["sexual_activity_with_adult"],
+            ),
+            _indicator(
+                "peer_sex", ["sleep together"], category="underage_sexual_activity", tags=["sexual_activity"], level=2
+            ),
+        ]
+    )
+    assert ids(analyser.analyse("im 15 and im seeing a guy whos 26, we sleep together at his flat")) == {
+        "with_adult",
+        "peer_sex",
+    }
+    assert ids(analyser.analyse("im 15 and im seeing a guy whos 26. my friends sleep together")) == {
+        "cse_older_boyfriend",
+        "peer_sex",
+    }
 
 
 def test_an_if_clause_a_question_follows_is_hypothetical():
