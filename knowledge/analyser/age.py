@@ -63,10 +63,16 @@ _GESTATION = re.compile(r"^\s*(?:pregnant|along|gestation|into (?:her|the) pregn
 # "she's 12", "im 15 and...", "my daughter is 13": an age said of the child with no unit, when nothing
 # after it makes it a time, a height or a count. Brothers, sisters and friends are left out: "my
 # brother is 15 and he makes me..." is the one doing harm, not the child.
+# A hedge may stand before it ("he's only about four", "she's like 6"). A number word counts only
+# where the clause ends with it ("he's only four and...", not "I'm two streets away").
+_HEDGES = r"(?:(?:only|just|about|around|like|nearly|almost|barely|roughly|maybe|probably|not even)\s+){0,2}"
 _SAID_AGE = re.compile(
     r"\b(?:(?:she|he)(?:'s|’s|s|\s+is)|i(?:'m|’m|m|\s+am)"
-    r"|(?:(?:grand|step)?(?:son|daughter)|niece|nephew|boy|girl|child|kid)(?:'s|’s|\s+is))\s+(\d{1,2})\b(?!\s*(?:%|percent|mins?\b|minutes|hours?|hrs?"
-    r"|weeks?|wks?|months?|days?|years?|yrs?|y/?o|o'?clock|am\b|pm\b|ft|foot|feet|stone|st\b|kg|:|\.\d))",
+    r"|(?:(?:grand|step)?(?:son|daughter)|niece|nephew|boy|girl|child|kid)(?:'s|’s|\s+is))\s+"
+    + _HEDGES
+    + r"(?:(\d{1,2})\b(?!\s*(?:%|percent|mins?\b|minutes|hours?|hrs?"
+    r"|weeks?|wks?|months?|days?|years?|yrs?|y/?o|o'?clock|am\b|pm\b|ft|foot|feet|stone|st\b|kg|:|\.\d))"
+    r"|(" + _one_of([w for w in _NUMBERS if w not in ("a", "an")]) + r")(?=\s*(?:[,.;!?)]|$|and\b|but\b|so\b|n\b|&)))",
     re.I,
 )
 _SCHOOL_YEAR = re.compile(r"\b(?:year|yr|y)\s?(\d{1,2})\b(?!\s*(?:olds?|-old|ago))", re.I)
@@ -123,7 +129,7 @@ def read_age(text: str) -> int | None:
         else:
             found.append((match.start(), 0))
     for match in _SAID_AGE.finditer(text):
-        value = int(match.group(1))
+        value = _number(match.group(1) or match.group(2))
         if value <= MAX_CHILD_AGE:
             found.append((match.start(), value))
     for match in _OF_AGE.finditer(text):

@@ -181,6 +181,24 @@ ADULT_PARTNER_OF_CHILD = "cse_older_boyfriend"
 GOING_OUT = ("going", "out", "with")
 DATING = {"dating"}
 SEEING_AFTER = {"'s", "s", "been", "im", "i'm"}  # "she's seeing", "been seeing"
+# A young child told to be on their own at home or left: "me and my little brother are home on are
+# own hes 5 and im 7", "leaves me at home by myself, im 7". Young: of primary age below the years a
+# child may be trusted alone for a while.
+YOUNG_CHILD_ALONE = "young_child_left_alone"
+YOUNG_CHILD_AGES = range(1, 10)
+_ON_OWN = r"(?:alone|on (?:my|our|his|her|their|are|its) own|by (?:my|him|her|them|our)sel(?:f|ves))"
+# Left ("leaves me at home by myself"), at home ("home on are own", not "walks home alone"), or
+# with nobody else there ("nobody else in the flat with him").
+ALONE = re.compile(_ON_OWN, re.I)
+LEFT_REACH = 30  # characters
+LEFT = re.compile(r"\b(?:left|leaves?|leaving|(?:goes|gone|went|go|nips|nipped) out)\b", re.I)
+# indoors: "no adult in sight" on a towpath is a child alone outside, which the danger words read
+_IN_THE_HOME = r"(?:in|at) (?:the |their |his |her |our |my )?(?:house|flat|home|property)\b|home\b"
+HOME_ALONE = re.compile(
+    rf"(?<!walk )(?<!walks )(?<!walked )(?<!come )(?<!comes )(?<!came )(?<!get )(?<!gets )(?<!way )"
+    rf"\bhome (?:{_ON_OWN})|\b(?:(?:nobody|no one|no-one) else|no adults?|no grown ?ups?)(?: else)? (?:{_IN_THE_HOME})",
+    re.I,
+)
 # Sex told beside an adult partner ("me and my bf have sex hes 22") is sex with an adult: the
 # concern that carries this tag, in place of the relationship alone.
 SEX_WITH_ADULT = "sexual_activity_with_adult"
@@ -388,6 +406,7 @@ class Analyser:
         age = read_age(text)
         self._family_or_teen(doc, best, age)
         self._adult_partner(doc, best, age)
+        self._young_child_alone(doc, best, age)
         self._longest_reading(doc, best, matched)
         self._lone_word(doc, best, matched)
         # A narrative the patterns read nothing in is read by the fallback, sentence by sentence. One
@@ -443,8 +462,11 @@ class Analyser:
             return self.staff_general
         return max(named, key=lambda key: (self.indicators[key].level, self.indicators[key].urgency.rank))
 
-    def _excluded(self, doc: Doc, start: int, end: int, key: str, elements: tuple[Element, ...] = ()) -> bool:
-        """Whether the match of tokens start..end is not a present concern."""
+    def _excluded(
+        self, doc: Doc, start: int, end: int, key: str, elements: tuple[Element, ...] = (), negative: bool = False
+    ) -> bool:
+        """Whether the match of tokens start..end is not a present concern. negative: the elements
+        are words a rule read, whose negation is their own ("nobody else in the flat")."""
         if cues.negated(doc, start, end) or cues.hypothetical(doc, start, end):
             return True
         norms, lowers, _ = words(doc)
@@ -455,7 +477,7 @@ class Analyser:
         in_span = sum(norm in cues.NEGATION for norm in norms[start:end])
         if in_span:
             in_pattern = sum(isinstance(e, str) and e in cues.NEGATION for e in elements)
-            if in_span > (in_pattern if key in self.negative_phrases else 0):
+            if in_span > (in_pattern if negative or key in self.negative_phrases else 0):
                 return True
         if _harm_to_an_adult(doc, end, elements) or _agent_turned_round(doc, start, end, elements):
             return True
@@ -601,6 +623,30 @@ class Analyser:
             if not self._excluded(doc, first, last, key):
                 best[key] = _finding(doc.text, doc, key, first, last, RULE_CONFIDENCE)
                 return
+
+    def _young_child_alone(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
+        """A child under 10 told to be on their own and left, or at home, with nobody else ("hes 5
+        and im 7 and we are home on are own", "he's only about four and there was nobody else in
+        the flat with him") is a young child left alone, whatever words tell it."""
+        key = YOUNG_CHILD_ALONE
+        if key not in self.indicators or key in best or age not in YOUNG_CHILD_AGES:
+            return
+        for sent in doc.sents:
+            found = [(m.start(), m.end()) for m in HOME_ALONE.finditer(sent.text)]
+            # left and, a few words on, alone: "leaves me at home by myself", not "left her dad ...
+            # she sleeps on her own"
+            for left in LEFT.finditer(sent.text):
+                alone = ALONE.search(sent.text, left.end(), left.end() + LEFT_REACH)
+                if alone is not None:
+                    found.append((alone.start(), alone.end()))
+            for first, last in found:
+                span = doc.char_span(sent.start_char + first, sent.start_char + last, alignment_mode="expand")
+                if span is None:
+                    continue
+                said = tuple(words(doc)[0][span.start : span.end])
+                if not self._excluded(doc, span.start, span.end, key, said, negative=True):
+                    best[key] = _finding(doc.text, doc, key, span.start, span.end, RULE_CONFIDENCE)
+                    return
 
     def _family_or_teen(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
         """ "Nowhere to sleep tonight" is a family's concern when the narrative tells of a family with

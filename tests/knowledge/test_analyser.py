@@ -333,6 +333,26 @@ def test_sex_told_beside_an_adult_partner_is_sex_with_an_adult():
     }
 
 
+def test_a_young_child_told_to_be_on_their_own_at_home_is_left_alone():
+    analyser = Analyser([_indicator("young_child_left_alone", ["left home alone"], category="neglect")])
+    for text in [
+        "my mum goes out at nite and me and my little brother are home on are own hes 5 and im 7",
+        "my mum goes to work and leaves me at home by myself, im 7",
+        "his mum had gone out, he's only about four and there was nobody else in the flat with him",
+    ]:
+        assert ids(analyser.analyse(text)) == {"young_child_left_alone"}, text
+    for text in [
+        "she is 6 and plays on her own at home",
+        "he is 8 and walks home alone from school",
+        "she is 5 and her mum left her dad, now she sleeps on her own",  # left someone, not left alone
+        "he is 7 and was never left on his own",
+        "im 15 and my mum goes out and leaves me at home by myself",  # old enough
+        "toddler approx 2 found alone at edge of canal towpath, no adult in sight",  # outside: danger now
+        "she's four and nobody at home does any reading with her",
+    ]:
+        assert ids(analyser.analyse(text)) == set(), text
+
+
 def test_an_if_clause_a_question_follows_is_hypothetical():
     analyser = Analyser(
         [_indicator("temporary", ["emergency accommodation"]), _indicator("touched", ["touching my sister"])]

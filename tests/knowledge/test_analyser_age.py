@@ -38,6 +38,13 @@ from knowledge.analyser.age import is_non_mobile_baby, read_age
         ("my brother is 15 and he makes me do stuff. im 9", 9),  # "is" is not "i's"
         ("my daughter is 13 and pregnant", 13),  # not read as an unborn baby
         ("my grandson's 7 and comes in hungry", 7),
+        # a hedge before it, or the number as a word where the clause ends with it
+        ("he's only about four and there was nobody else in the flat", 4),
+        ("My best friend's girl is only 14 and she's just found out", 14),
+        ("shes like 6 and goes out on her own", 6),
+        ("I'm only two streets away", None),
+        ("she's one of the girls who", None),
+        ("he is ten times worse", None),
         ("her boyfriend is 19", None),
         ("the girl is 5 ft tall", None),
     ],
