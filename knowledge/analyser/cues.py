@@ -191,6 +191,8 @@ RESOLVED = {"safe", "fine", "well", "thrive", "flourish", "settle", "clean", "so
 RESOLVED_PAIRS = {("catch", "up"), ("no", "longer"), ("no", "concern"), ("no", "incident"), ("no", "episode")}
 RESOLVED_PAIRS |= {("no", "further"), ("no", "risk")}
 RESOLVED_STARTS = RESOLVED | {pair[0] for pair in RESOLVED_PAIRS}
+# "no concerns since", "no additional needs since", "no self-harm since": nothing of it since then
+NO, NO_SINCE = "no", 4
 LONG_AGO = {"birthday", "twenties", "teens"}
 # In the concern's own clause: it has gone on until now ("still" and "ongoing" anywhere are LATELY).
 GOING_ON = {"since", "always", "keep", "continue"}
@@ -440,9 +442,11 @@ def _resolved_since(doc: Doc, start: int, end: int) -> bool:
 
 def _going_on_at(norms: list[str], k: int) -> bool:
     """A mark at k that the concern has gone on until now: "for years", "for months", "since",
-    "always", "keeps", "still"."""
+    "always", "keeps", "still" -- not the "since" of "no additional needs since"."""
     if norms[k] == "for":
         return not GOING_ON_FOR.isdisjoint(norms[k + 1 : k + 4])
+    if norms[k] == "since" and NO in norms[max(0, k - NO_SINCE) : k]:
+        return False
     return norms[k] in GOING_ON
 
 
@@ -450,6 +454,8 @@ def _resolved_at(norms: list[str], k: int) -> bool:
     """Whether the words at k say all is well now ("safe", "caught up", "no concerns"), not negated."""
     if norms[k] in RESOLVED:
         return NEGATION.isdisjoint(norms[max(0, k - 3) : k])
+    if norms[k] == NO and "since" in norms[k + 1 : k + 1 + NO_SINCE]:  # "no self-harm since"
+        return True
     return tuple(norms[k : k + 2]) in RESOLVED_PAIRS
 
 

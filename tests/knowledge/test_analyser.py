@@ -191,6 +191,7 @@ def test_a_question_that_reports_a_fact_still_counts(analyser):
         # a later clause says it is long over
         "Dad hit her with a belt at age four; she was adopted in 2014 and has been safe since.",
         "She was in care at three, but she has been settled with her mum for five years now.",
+        "Dad hit her when she was a toddler, but they split over 10 years ago and no contact since.",
     ],
 )
 def test_history_does_not_count_as_now(analyser, text):
@@ -205,6 +206,8 @@ def test_history_does_not_count_as_now(analyser, text):
         "Dad hit her, my 14 year old, and she has been fine since.",  # an age is no time gone by
         "Dad hit her at age four and she has not been safe since.",  # all is not well
         "Dad has been hitting her for years, but she seems fine at school.",  # it has gone on
+        "Dad hit her 3 days ago, no food since.",  # lately
+        "Dad hit her and she has had no food since.",  # no time gone by
     ],
 )
 def test_a_clause_that_says_all_is_well_ends_only_a_concern_long_past(analyser, text):
