@@ -379,3 +379,20 @@ def test_a_pregnancy_however_told_is_raised_by_the_girls_age():
     told = "my period is 2 months late. i did a test and its positive."
     assert level(12, told) == 4  # under 13: sexual activity with a child under 13
     assert level(14, told) == 3
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        # a stranger grooming a boy with gifts and errands: criminal exploitation
+        ("a man at the park keeps giving my son vapes and asks him to carry bags", 4),
+        # a parent gone, the children on their own
+        ("my mum hasnt come home since friday and im looking after my little sisters", 4),
+        # told in a child's words, with ages
+        ("my mum goes out at nite and me and my little brother are home on are own hes 5 and im 7", 4),
+        ("she's only 14 and she's just told us she's expecting", 3),
+        ("Aisha (14) says she has a boyfriend 'Jay' aged 23 who she stays with some weekends", 4),
+    ],
+)
+def test_plain_words_of_a_grave_concern_are_read_at_its_level(analyser, text, level):
+    assert max((analyser.indicators[i].level for i in found(analyser, text)), default=0) == level, text
