@@ -69,6 +69,8 @@ HARM = {
 # Phrases that are danger now on their own, whatever the tense words around them.
 ALONE = [
     ("take", "a", "packet"),
+    ("have", "a", "machete"),
+    ("brandish",),
     ("take", "an", "overdose"),
     ("have", "take", "an", "overdose"),
     ("overdose",),
@@ -158,9 +160,36 @@ SHUT_IN = {
 }
 
 
+# Hiding or shut in from someone, told as going on, with harm around: "im hiding under my bed please
+# help", "Children hiding upstairs" beside a man brandishing a knife, "me n mum r locked in the
+# bedroom" as he says he'll kill them, "they are barricaded in the bedroom". Not hiding things
+# ("hiding food under her bed"), nor a time gone by ("I was hiding under the bed").
+HIDING = {"hiding", "barricaded", "locked"}
+HIDING_PLACES = {"in", "under", "upstairs", "downstairs", "behind", "from", "inside"}
+NOT_NOW = {"was", "were", "been", "used", "would", "when", "found"}
+
+
 def read_danger(doc: Doc, matcher: Callable[[Doc], list[tuple[str, int, int]]]) -> Span | None:
     """The words that say the danger is now, or None."""
-    return _danger_words(doc, matcher) or _overdose(doc) or _child_in_hot_car(doc)
+    return _danger_words(doc, matcher) or _overdose(doc) or _child_in_hot_car(doc) or _hiding_now(doc)
+
+
+def _hiding_now(doc: Doc) -> Span | None:
+    norms, lowers, _ = words(doc)
+    if HIDING.isdisjoint(lowers):
+        return None
+    for k, lower in enumerate(lowers[:-1]):
+        if (
+            lower not in HIDING
+            or lowers[k + 1] not in HIDING_PLACES
+            or not NOT_NOW.isdisjoint(lowers[max(0, k - 2) : k])
+        ):
+            continue
+        start, end = _around(doc, k)
+        harm = (set(norms[start:end]) | set(lowers[start:end])) - {norms[k], lower}
+        if not HARM.isdisjoint(harm) and _counts(doc, k, k + 2):
+            return doc[k : k + 2]
+    return None
 
 
 def _overdose(doc: Doc) -> Span | None:

@@ -619,6 +619,11 @@ def test_an_adult_working_with_children_brings_the_staff_indicator(analyser):
         # a child's plea passed on; an adult in crisis shut in with the child
         'she just messaged "mum im scared pls come" and her phone is off',
         "She's locked herself in the bathroom with him and won't open the door.",
+        # hiding or shut in from someone, with harm around
+        "my step dad is smashing the house up and hes coming up the stairs im hiding under my bed please help",
+        "Male in kitchen brandishing knife, threatening to kill partner and children. Children hiding upstairs.",
+        "my dad keeps sayin hell kill us all, me n mum r locked in the bedroom",
+        "partner has a machete; they are barricaded in the bedroom",
     ],
 )
 def test_danger_now_language(analyser, text):
@@ -643,6 +648,10 @@ def test_danger_now_language(analyser, text):
         "the baby was sick in the car on the way to nursery",
         "she locked herself in her room after we argued",
         "what if she gets scared, please come to the meeting",
+        "she has been hiding food under her bed and she gets hit for it",  # hiding things
+        "when dad was drunk I was hiding under my bed",  # a time gone by
+        "P found hiding under the kitchen table after dad hit mum",  # told after
+        "she hides in her room when they fight",  # what she does, not what is happening
     ],
 )
 def test_no_danger_now(analyser, text):
