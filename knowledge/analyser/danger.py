@@ -65,6 +65,9 @@ HARM = {
     "throw",
     "batter",
     "cut",
+    # a small child out alone by water or traffic: "wandering by himself beside the canal right now"
+    "wander",
+    "wandering",
 }
 # Phrases that are danger now on their own, whatever the tense words around them.
 ALONE = [

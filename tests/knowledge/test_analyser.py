@@ -624,6 +624,7 @@ def test_an_adult_working_with_children_brings_the_staff_indicator(analyser):
         "Male in kitchen brandishing knife, threatening to kill partner and children. Children hiding upstairs.",
         "my dad keeps sayin hell kill us all, me n mum r locked in the bedroom",
         "partner has a machete; they are barricaded in the bedroom",
+        "a little lad, can't be more than 3, wandering by himself beside the canal right now",
     ],
 )
 def test_danger_now_language(analyser, text):
@@ -652,6 +653,8 @@ def test_danger_now_language(analyser, text):
         "when dad was drunk I was hiding under my bed",  # a time gone by
         "P found hiding under the kitchen table after dad hit mum",  # told after
         "she hides in her room when they fight",  # what she does, not what is happening
+        "she is at the river right now with her friends",
+        "She is home alone right now, shes 15 and revising",
     ],
 )
 def test_no_danger_now(analyser, text):
