@@ -171,6 +171,12 @@ EXPECTING = "expecting"
 EXPECTING_NEXT = {"again", "twins", "in", "and", "but", "so", "now"}
 UNDER_16 = range(10, 16)
 UNDER_13 = range(10, 13)
+# Sexual activity of a child under 13 is the gravest of its kind whoever the partner ("im 12 n my
+# boyfriend wanted to do it so we did, hes my age"): the catalogue's concern for it in place of one
+# of a young teenager with someone their own age.
+SEX_UNDER_13 = "sexual_activity_under_13"
+SEX_UNDER_13_AGES = range(1, 13)
+UNDERAGE_SEX_CATEGORY = "underage_sexual_activity"
 # What follows a number that is no age: "12 weeks pregnant", "28/40", "14 years together".
 NOT_AN_AGE = DURATIONS | YEARS | {"/", ":", "%", "am", "pm", "kg", "st", "times", "x", "pounds"}
 AGE_UNITS = {"yo", "y/o", "yrs", "years", "year", "yr"}
@@ -430,6 +436,7 @@ class Analyser:
             best[self.non_mobile_baby] = baby
         self._over_now(doc, best)
         self._only_threatened(doc, best, matched)
+        self._sex_under_13(best, age)
         involved = read_involved(doc, self.people)
         # The people read from the text add one staff concern only when no word matched one, so a
         # coach's messages are not claimed as every kind of staff harm.
@@ -588,6 +595,16 @@ class Analyser:
             key = self.pregnant_under_13 if min(ages)[1] in UNDER_13 else self.pregnant_under_16
             best[key] = _finding(doc.text, doc, key, i, j, RULE_CONFIDENCE)
             return
+
+    def _sex_under_13(self, best: dict[str, Finding], age: int | None) -> None:
+        if SEX_UNDER_13 not in self.indicators or age not in SEX_UNDER_13_AGES:
+            return
+        for key in [k for k in best if str(self.indicators[k].category) == UNDERAGE_SEX_CATEGORY]:
+            pregnancy = key in (self.pregnant_under_16, self.pregnant_under_13)
+            if key != SEX_UNDER_13 and not pregnancy and SEXUAL_ACTIVITY in self.indicators[key].tags:
+                _also_read_as(best, key, SEX_UNDER_13)
+                if self._covers(SEX_UNDER_13, key):
+                    del best[key]
 
     def _adult_partner(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
         """A child's own boyfriend or girlfriend whose age makes them an adult ("she is 12 and has a

@@ -311,6 +311,27 @@ def test_a_childs_boyfriend_whose_age_makes_him_an_adult():
         assert ids(analyser.analyse(text)) == set(), text
 
 
+def test_sexual_activity_of_a_child_under_13_is_that_concern_whoever_the_partner():
+    analyser = Analyser(
+        [
+            _indicator(
+                "sexual_activity_under_13", ["sex at 11"], category="underage_sexual_activity", tags=["sexual_activity"]
+            ),
+            _indicator(
+                "peer", ["wanted to do it"], category="underage_sexual_activity", tags=["sexual_activity"], level=2
+            ),
+            _indicator(
+                "pregnancy_under_13", ["pregnant"], category="underage_sexual_activity", tags=["sexual_activity"]
+            ),
+        ]
+    )
+    assert ids(analyser.analyse("im 12 n my boyfriend wanted to do it so we did, hes my age")) == {
+        "sexual_activity_under_13"
+    }
+    assert ids(analyser.analyse("im 14 n my boyfriend wanted to do it so we did")) == {"peer"}
+    assert ids(analyser.analyse("she is 12 and pregnant")) == {"pregnancy_under_13"}  # stays the pregnancy
+
+
 def test_sex_told_beside_an_adult_partner_is_sex_with_an_adult():
     analyser = Analyser(
         [
