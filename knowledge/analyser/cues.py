@@ -21,6 +21,9 @@ NEGATION_WINDOW = 5
 # A negation reaches along a list of alternatives: "no signs of low mood or anxiety".
 ALTERNATIVES = {"or", "nor"}
 OR_REACH = 3
+# "no one at home has ever threatened to hurt him": "ever" carries a negation further.
+EVER, EVER_REACH = "ever", 3
+EVIDENCE = {"evidence", "suggestion", "suggest", "sign", "indication", "indicate", "concern", "reason"}
 # "asked (him directly) whether/if ...", then "(he) said no", "says nobody has": a question denied.
 ASKED_ABOUT = {"whether", "if", "about"}
 SAID_NO_WINDOW = 3
@@ -257,20 +260,24 @@ def _negated_near(norms: list[str], lowers: list[str], start: int, end: int, sen
     # Before the match: the nearest cue within the clause.
     i = start - 1
     steps = 0
-    crossed_soft = crossed_or = False
-    while i >= sent_start and steps < NEGATION_WINDOW + (4 if crossed_soft else 0) + (OR_REACH if crossed_or else 0):
+    crossed_soft = crossed_or = crossed_ever = False
+    while i >= sent_start and steps < NEGATION_WINDOW + (4 if crossed_soft else 0) + (OR_REACH if crossed_or else 0) + (
+        EVER_REACH if crossed_ever else 0
+    ):
         norm = norms[i]
         lower = lowers[i]
         crossed_or = crossed_or or lower in ALTERNATIVES
+        crossed_ever = crossed_ever or lower == EVER
         if lower in DENIAL or norm == "deny":
             return True
-        if (norm in NEGATION or lower in NEGATION) and not crossed_soft:
+        if (norm in NEGATION or lower in NEGATION) and (not crossed_soft or _of_evidence(norms, i)):
             # "no one" / "not only ... but": the cue belongs to the match's clause.
             return not (norm == "not" and i + 1 < len(lowers) and lowers[i + 1] == "only")
         if lower in BREAKERS or norm in BREAKERS:
             if lower in SOFT_BREAKERS:
                 crossed_soft = True
-            else:
+            elif not (lower == "," and crossed_or and i + 2 < len(lowers) and lowers[i + 2] in ALTERNATIVES):
+                # a list's comma ("nobody ever grabs, pushes or smacks him") is not a clause's end
                 return False
         i -= 1
         steps += 1
@@ -293,6 +300,12 @@ def _asked_and_denied(norms: list[str], lowers: list[str], start: int, end: int,
     return asked and any(
         norms[j] == "say" and not NEGATION.isdisjoint(norms[j + 1 : j + 1 + SAID_NO_WINDOW]) for j in range(end, last)
     )
+
+
+def _of_evidence(norms: list[str], i: int) -> bool:
+    """Whether the negation at i is of evidence, whose scope is the clause "that" opens: "no
+    evidence that drink or drugs are affecting", "nothing to suggest that he hits her"."""
+    return not EVIDENCE.isdisjoint(norms[i + 1 : i + 3])
 
 
 def negated_words(doc: Doc, start: int, end: int) -> set[str]:

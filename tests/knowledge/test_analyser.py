@@ -122,6 +122,10 @@ def test_words_are_the_only_source_of_patterns():
         "bruising - denied",
         "he never hits her",
         "no sign he has been hurt or bruised",  # along a list of alternatives
+        "no one at home has ever really properly hurt him",  # "ever" carries it further
+        "he says nobody ever grabs, pushes or hits her",  # a list's comma
+        "no evidence that anyone hurts him at home",  # evidence of what "that" says
+        "nothing to suggest that dad hits her",
     ],
 )
 def test_negated_and_denied_mentions_do_not_count(analyser, text):
@@ -554,6 +558,8 @@ def test_negation_in_one_clause_does_not_hide_another(analyser):
     result = ids(analyser.analyse("There are no bruises but he says dad hits me and he is hungry"))
     assert {"injury_from_parent", "neglect_hungry"} <= result
     assert "neglect_hungry" in ids(analyser.analyse("she didn't come in today and she is always hungry"))
+    assert "injury_from_parent" in ids(analyser.analyse("no food, dad hits or beats me"))  # no list
+    assert "injury_from_parent" in ids(analyser.analyse("no one believed her, that dad hits her"))
 
 
 # --- age -----------------------------------------------------------------------------------------
