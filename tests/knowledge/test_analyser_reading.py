@@ -396,3 +396,8 @@ def test_a_pregnancy_however_told_is_raised_by_the_girls_age():
 )
 def test_plain_words_of_a_grave_concern_are_read_at_its_level(analyser, text, level):
     assert max((analyser.indicators[i].level for i in found(analyser, text)), default=0) == level, text
+
+
+def test_a_pregnant_girlfriend_hit_by_her_partner_is_abuse_in_pregnancy(analyser):
+    assert "domestic_abuse_in_pregnancy" in found(analyser, "my sister is pregnant and her boyfriend keeps hitting her")
+    assert "domestic_abuse_in_pregnancy" not in found(analyser, "my sister's boyfriend keeps hitting her")
