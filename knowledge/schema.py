@@ -135,6 +135,11 @@ class Indicator(Strict):
         description="the pre-birth indicator this one is also read as when the narrative tells of a pregnancy"
         " (a parent-to-be's drug use is a concern for the unborn baby)",
     )
+    of_a_parent: Identifier | None = Field(
+        None,
+        description="the parent's indicator this one, about the child's own state, is read as when its words are told"
+        " of a parent (\"mum is sad all the time\" is a parent's mental health, not the child's low mood)",
+    )
     for_a_family: Identifier | None = Field(
         None,
         description="the family's indicator this one, about a 16 or 17 year old on their own, is read as when the"

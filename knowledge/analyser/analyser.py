@@ -334,6 +334,7 @@ class Analyser:
         self.in_pregnancy = {
             i.id: i.in_pregnancy for i in self.indicators.values() if i.in_pregnancy in self.indicators
         }
+        self.of_a_parent = {i.id: i.of_a_parent for i in self.indicators.values() if i.of_a_parent in self.indicators}
         self.for_a_family = {
             i.id: i.for_a_family for i in self.indicators.values() if i.for_a_family in self.indicators
         }
@@ -514,7 +515,8 @@ class Analyser:
         from the same words, and the clause's subject is an adult ("mum is hearing voices"), the
         child's reading is dropped. It is never dropped alone: another reading of the same words, or
         one about the adult in the same sentence ("mum is so depressed she cant look after the
-        kids"), is left to carry them."""
+        kids"), is left to carry them -- or, where none does, the parent's counterpart the catalogue
+        names (of_a_parent: "my mum is sad all the time" is her mental health, not the child's mood)."""
         for key in [k for k in best if k in self.child_state]:
             finding = best[key]
             span = _span(doc, finding)
@@ -530,6 +532,10 @@ class Analyser:
                 )
                 for other, o in best.items()
             ):
+                del best[key]
+            elif key in self.of_a_parent and self._covers(self.of_a_parent[key], key):
+                # nothing else carries the words: they are the parent's own concern (of_a_parent)
+                _also_read_as(best, key, self.of_a_parent[key])
                 del best[key]
 
     def _no_parent_named(self, doc: Doc, best: dict[str, Finding]) -> None:

@@ -315,6 +315,19 @@ def test_a_childs_boyfriend_whose_age_makes_him_an_adult():
         assert ids(analyser.analyse(text)) == set(), text
 
 
+def test_a_childs_mood_told_of_a_parent_is_the_parents_concern_the_catalogue_names():
+    analyser = Analyser(
+        [
+            _indicator("low_mood", ["sad all the time"], domain="child.emotional_behavioural", level=2).model_copy(
+                update={"of_a_parent": "parent_mh"}
+            ),
+            _indicator("parent_mh", ["mum has depression"], category="parental_mental_health", level=2),
+        ]
+    )
+    assert ids(analyser.analyse("my mum is sad all the time and stays in bed")) == {"parent_mh"}
+    assert ids(analyser.analyse("she is sad all the time and stays in her room")) == {"low_mood"}
+
+
 def test_sexual_activity_of_a_child_under_13_is_that_concern_whoever_the_partner():
     analyser = Analyser(
         [

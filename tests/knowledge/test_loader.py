@@ -75,6 +75,12 @@ def test_an_unknown_pre_birth_reading_is_named(england_copy):
         read_document(england_copy)
 
 
+def test_an_unknown_parent_reading_is_named(england_copy):
+    edit_yaml(england_copy / "indicators" / "core.yml", lambda entries: entries[0].update(of_a_parent="nonsense"))
+    with pytest.raises(DocumentError, match="in_danger_now: field of_a_parent: unknown indicator 'nonsense'"):
+        read_document(england_copy)
+
+
 def test_an_unknown_family_reading_is_named(england_copy):
     edit_yaml(england_copy / "indicators" / "core.yml", lambda entries: entries[0].update(for_a_family="nonsense"))
     with pytest.raises(DocumentError, match="in_danger_now: field for_a_family: unknown indicator 'nonsense'"):
