@@ -98,8 +98,11 @@ TELLING = {"say", "tell", "report", "disclose", "state", "explain", "worry", "th
 SUBJECT_WINDOW = 6
 # A parent's own child named right before an act ("son (14) punched her"), past an age in brackets
 # and the verb's helpers, did it.
-CHILD_AGENTS = {"son", "daughter"}
+# Children who hit: a parent's own ("son (14) punched her") or the child's peers ("a gang of older
+# kids punched him", "the boys keep hitting me"). A carer's harm is another concern.
+CHILD_AGENTS = {"son", "daughter", "boy", "lad", "kid", "gang", "bully", "bullies", "classmate", "pupil", "peer"}
 AGE_ASIDE = {"(", ")", ","}
+PASSIVE_BE = {"was", "were", "is", "are", "been", "being", "got", "gets", "get"}
 AUXILIARIES = {"have", "be", "just", "then", "also", "again", "allegedly", "reportedly"}
 # Words the subject reaches across: "mum is depressed and anxious", "mum sees her GP for low mood".
 SUBJECT_SPANS = {"and", "for"}
@@ -108,6 +111,9 @@ PUT_OUT = {"kick", "throw", "chuck", "boot"}
 # What tells an act as a threat or a thing to come: "threatening to", "will", "'ll", "gonna", "going to".
 THREAT = {"threaten", "will", "gon"}
 THREAT_WINDOW = 4
+# "he'll" and "she'll" typed without the apostrophe, which no tokenizer splits: right before the act
+# ("says hell batter me") they can only be that.
+WILL_UNSPLIT = {"hell", "shell"}
 BLOWS = {"hiding", "batter", "battering", "beating", "slap", "kicking"}  # "give him a good hiding"
 THREAT_WORDING = "threat"
 # A number that ends a pattern is an age ("partner is 18"); followed by one of these it is how long
@@ -1118,8 +1124,10 @@ def _threat_before(norms: list[str], lowers: list[str], k: int) -> int | None:
     """Where a threat or a future marker comes shortly before token k, in its clause: not a refusal
     ("won't take him to the doctor" is happening now)."""
     for i in range(k - 1, max(-1, k - 1 - THREAT_WINDOW), -1):
-        if (norms[i] in THREAT and norms[i + 1] not in cues.NEGATION) or (
-            lowers[i] == "going" and lowers[i + 1] == "to"
+        if (
+            (norms[i] in THREAT and norms[i + 1] not in cues.NEGATION)
+            or (lowers[i] == "going" and lowers[i + 1] == "to")
+            or (lowers[i] in WILL_UNSPLIT and i == k - 1)
         ):
             return i
         if lowers[i] in cues.HARD_BREAKERS:
@@ -1134,9 +1142,18 @@ def _a_child_did_it(doc: Doc, start: int, elements: tuple[Element, ...]) -> bool
         return False
     norms, lowers, _ = words(doc)
     k = start - 1
+    ages = []
     while k >= 0 and (lowers[k] in AGE_ASIDE or lowers[k].isdigit() or norms[k] in AUXILIARIES):
+        if lowers[k].isdigit():
+            ages.append(int(lowers[k]))
+        elif lowers[k] in PASSIVE_BE:  # "Sam (16) was kicked by mum": the child is who was hit
+            return False
         k -= 1
-    return k >= 0 and norms[k] in CHILD_AGENTS
+    if k < 0:
+        return False
+    # a name with a child's age beside it: "Kyle (14) punched her"
+    named_child = ages and max(ages) < ADULT_AGE and doc[k].text[:1].isupper() and norms[k] not in ADULTS
+    return norms[k] in CHILD_AGENTS or bool(named_child)
 
 
 def _owned_by_a_parent(norms: list[str], lowers: list[str], k: int) -> bool:

@@ -426,9 +426,20 @@ def test_what_someone_was_asked_about_and_said_no_to_is_no_concern():
 
 def test_a_parents_own_child_who_hits_is_not_a_parent_hitting_a_child():
     analyser = Analyser([_indicator("hit_by_carer", ["punched her", "kicked me"], category="physical_abuse")])
-    for text in ["Mum reports son (14) punched her in the face", "my daughter has kicked me"]:
+    for text in [
+        "Mum reports son (14) punched her in the face",
+        "my daughter has kicked me",
+        "Mum reports Kyle (14) punched her in the face",  # a name with a child's age
+        "the boys kicked me again",  # peers
+    ]:
         assert ids(analyser.analyse(text)) == set(), text
-    for text in ["dad punched her in the face", "my brother kicked me", "the son of her partner said he punched her"]:
+    for text in [
+        "dad punched her in the face",
+        "my brother kicked me",
+        "the son of her partner said he punched her",
+        "Dad (45) punched her",
+        "Ms Jones (15 years a teacher) punched her",
+    ]:
         assert ids(analyser.analyse(text)) == {"hit_by_carer"}, text
 
 
@@ -474,8 +485,9 @@ def test_a_blow_told_as_a_threat_has_not_happened():
     hit = _indicator("hit", ["batter me"], category="physical_abuse")
     scared = _indicator("scared", ["so scared"])
     analyser = Analyser([hit, scared])
-    assert ids(analyser.analyse("the lads said theyll batter me, im so scared")) == {"scared"}
-    assert ids(analyser.analyse("the lads batter me, im so scared")) == {"hit", "scared"}
+    assert ids(analyser.analyse("my stepdad said he'll batter me, im so scared")) == {"scared"}
+    assert ids(analyser.analyse("my stepdad says hell batter me, im so scared")) == {"scared"}
+    assert ids(analyser.analyse("my stepdad batters me, im so scared")) == {"hit", "scared"}
     # a refusal is now, not a threat
     from knowledge.analyser.analyser import _threat_before
 
