@@ -1062,6 +1062,9 @@ def _adult_subject(doc: Doc, span: Span | None, resolve: bool = False) -> bool:
             return True
         if resolve and token.norm_ in PRONOUN_GENDER:
             return _stands_for_an_adult(doc, i)
+        # a person named with their age aside: "M (34) presenting with low mood", "Kai (15) says"
+        if token.text == ")" and i >= 3 and doc[i - 1].text.isdigit() and doc[i - 2].text == "(":
+            return int(doc[i - 1].text) >= ADULT_AGE
         # "so" right before the words is "so depressed", not "so she left".
         if (
             token.norm_ in CHILDREN

@@ -321,11 +321,20 @@ def test_a_childs_mood_told_of_a_parent_is_the_parents_concern_the_catalogue_nam
             _indicator("low_mood", ["sad all the time"], domain="child.emotional_behavioural", level=2).model_copy(
                 update={"of_a_parent": "parent_mh"}
             ),
-            _indicator("parent_mh", ["mum has depression"], category="parental_mental_health", level=2),
+            _indicator(
+                "parent_mh",
+                ["mum has depression"],
+                category="parental_mental_health",
+                domain="parenting.basic_care",
+                level=2,
+            ),
         ]
     )
     assert ids(analyser.analyse("my mum is sad all the time and stays in bed")) == {"parent_mh"}
     assert ids(analyser.analyse("she is sad all the time and stays in her room")) == {"low_mood"}
+    # a person named with an adult's age aside
+    assert ids(analyser.analyse("M (34) presenting as sad all the time")) == {"parent_mh"}
+    assert ids(analyser.analyse("Kai (15) presenting as sad all the time")) == {"low_mood"}
 
 
 def test_sexual_activity_of_a_child_under_13_is_that_concern_whoever_the_partner():
