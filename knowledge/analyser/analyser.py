@@ -165,6 +165,8 @@ TO_BE = re.compile(
     r"|\bhaving (?:a|another) baby\b|\b(?:2\d|3\d|4[0-2])\s*wks?\b(?!\s*old)",
     re.I,
 )
+# A substring each phrase of TO_BE holds: most narratives hold none, and are not searched.
+TO_BE_CLUES = ("to be", "to-be", "along", "birth", "born", "/", "gone", "on the way", "expecting", "having", "wk")
 # A pregnancy said outright, as a parent-to-be's own difficulties need before they are read as the
 # unborn baby's concern: a midwife, a scan or a newborn may be about a baby already born.
 PREGNANT = PREGNANCY - {"midwife", "newborn", "scan", "due", "expecting"}
@@ -202,6 +204,7 @@ _ON_OWN = r"(?:alone|on (?:my|our|his|her|their|are|its) own|by (?:my|him|her|th
 # Left ("leaves me at home by myself"), at home ("home on are own", not "walks home alone"), or
 # with nobody else there ("nobody else in the flat with him").
 ALONE = re.compile(_ON_OWN, re.I)
+ALONE_WORDS = {"alone", "own", "myself", "himself", "herself", "themselves", "ourselves", "else", "adult", "adults"}
 LEFT_REACH = 30  # characters
 LEFT = re.compile(r"\b(?:left|leaves?|leaving|(?:goes|gone|went|go|nips|nipped) out)\b", re.I)
 # indoors: "no adult in sight" on a towpath is a child alone outside, which the danger words read
@@ -596,6 +599,9 @@ class Analyser:
         if self.pregnant_under_16 is None or self.pregnant_under_16 in best or self.pregnant_under_13 in best:
             return
         lowers = words(doc)[1]
+        # most narratives give no such age: turned down before the pregnancy phrases are searched for
+        if not any(_an_age(lowers, k) in UNDER_16 for k, lower in enumerate(lowers) if lower[:1].isdigit()):
+            return
         for i, j in _pregnancy_spans(doc, lowers):
             if _adult_subject(doc, doc[i:j], resolve=True) or self._excluded(doc, i, j, self.pregnant_under_16):
                 continue
@@ -658,7 +664,12 @@ class Analyser:
         and im 7 and we are home on are own", "he's only about four and there was nobody else in
         the flat with him") is a young child left alone, whatever words tell it."""
         key = YOUNG_CHILD_ALONE
-        if key not in self.indicators or key in best or age not in YOUNG_CHILD_AGES:
+        if (
+            key not in self.indicators
+            or key in best
+            or age not in YOUNG_CHILD_AGES
+            or ALONE_WORDS.isdisjoint(words(doc)[1])
+        ):
             return
         for sent in doc.sents:
             found = [(m.start(), m.end()) for m in HOME_ALONE.finditer(sent.text)]
@@ -951,7 +962,8 @@ def _pregnancy_spans(doc: Doc, lowers: list[str]) -> list[tuple[int, int]]:
             lower == EXPECTING and (i + 1 == len(lowers) or doc[i + 1].is_punct or lowers[i + 1] in EXPECTING_NEXT)
         ):
             spans.append((i, i + 1))
-    for match in TO_BE.finditer(doc.text):
+    text = " ".join(doc.text.lower().split())
+    for match in TO_BE.finditer(doc.text) if any(clue in text for clue in TO_BE_CLUES) else ():
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
             spans.append((span.start, span.end))
