@@ -218,6 +218,8 @@ HOME_ALONE = re.compile(
 # concern that carries this tag, in place of the relationship alone.
 SEX_WITH_ADULT = "sexual_activity_with_adult"
 SEXUAL_ACTIVITY = "sexual_activity"
+ADULT_PERSON = {"man", "woman", "guy", "bloke", "fella", "men"}  # "a 28 year old man's place"
+ADULT_PERSON_REACH = 4
 # the partner's age may follow its name: "a boyfriend 'Jay' aged 23"
 PARTNER_AGE_BEFORE, PARTNER_AGE_AFTER = 3, 6
 ADULT_AGE = 18
@@ -615,6 +617,12 @@ class Analyser:
             return
 
     def _sex_under_13(self, best: dict[str, Finding], age: int | None) -> None:
+        # a pregnancy the words read as a girl under 16's is under 13's when she is ("Ella, aged 12")
+        under_16, under_13 = self.pregnant_under_16, self.pregnant_under_13
+        if under_16 in best and under_13 != under_16 and age in UNDER_13:
+            _also_read_as(best, under_16, under_13)
+            if self._covers(under_13, under_16):
+                del best[under_16]
         if SEX_UNDER_13 not in self.indicators or age not in SEX_UNDER_13_AGES:
             return
         for key in [k for k in best if str(self.indicators[k].category) == UNDERAGE_SEX_CATEGORY]:
@@ -658,6 +666,32 @@ class Analyser:
             if not self._excluded(doc, first, last, key):
                 best[key] = _finding(doc.text, doc, key, first, last, RULE_CONFIDENCE)
                 return
+        self._sex_beside_an_adult(doc, best)
+
+    def _sex_beside_an_adult(self, doc: Doc, best: dict[str, Finding]) -> None:
+        """A young teenager's sex read as with someone their own age, in a sentence that names an
+        adult man or woman by age ("she's 15, has been staying over at a 28 year old man's place and
+        they're sleeping together"), is sex with an adult: read in place of it, when as serious."""
+        if self.sex_with_adult is None:
+            return
+        norms, lowers, _ = words(doc)
+        for key in [k for k in best if SEXUAL_ACTIVITY in self.indicators[k].tags]:
+            if key in (self.sex_with_adult, self.pregnant_under_16, self.pregnant_under_13):
+                continue
+            span = _span(doc, best[key])
+            if span is None:
+                continue
+            start, end = cues.sentence(doc, span.start)
+            adult = any(
+                (a := _an_age(lowers, i)) is not None
+                and a >= ADULT_AGE
+                and not ADULT_PERSON.isdisjoint(lowers[i + 1 : i + 1 + ADULT_PERSON_REACH])
+                and PARENT_WORDS.isdisjoint(norms[max(start, i - 3) : i])  # "his dad is a 45 year old man"
+                for i in range(start, end)
+            )
+            if adult and self._covers(self.sex_with_adult, key):
+                _also_read_as(best, key, self.sex_with_adult)
+                del best[key]
 
     def _young_child_alone(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
         """A child under 10 told to be on their own and left, or at home, with nobody else ("hes 5

@@ -12,6 +12,11 @@ from knowledge.analyser.pipeline import norm_set, words
 
 NOW = [
     ("right", "now"),
+    # someone coming: "he's on his way now", "hes outside now" -- with harm around
+    ("on", "his", "way"),
+    ("on", "her", "way"),
+    ("on", "their", "way"),
+    ("outside", "now"),
     ("happen", "now"),
     ("at", "the", "moment"),
     ("as", "we", "speak"),
@@ -134,7 +139,8 @@ def danger_matcher(norm: Callable[[str], str]) -> Callable[[Doc], list[tuple[str
 # paracetamol, like 20"), but not a dose ("took 2 paracetamol for her headache").
 TAKE = {"take", "swallow", "down", "neck"}
 MEDICINE = {"paracetamol", "pill", "tablet", "med", "meds", "medicine", "medication", "ibuprofen", "painkiller",
-            "aspirin", "antidepressant", "codeine", "co-codamol", "sleeping"}  # fmt: skip
+            "aspirin", "antidepressant", "codeine", "co-codamol", "sleeping", "sertraline", "fluoxetine",
+            "citalopram", "amitriptyline", "diazepam", "tramadol", "propranolol", "insulin"}  # fmt: skip
 QUANTITY = {"all", "whole", "load", "loads", "lot", "lots", "packet", "pack", "box", "bottle", "handful", "strip"}
 MANY_IN_WORDS = {"five", "six", "seven", "eight", "nine", "ten", "twelve", "fifteen", "twenty", "thirty", "forty"}
 OVERDOSE_SPAN = 9  # tokens from the taking verb to the medicine ("swallowed a whole bottle of her nan's tablets")
@@ -181,12 +187,11 @@ def _hiding_now(doc: Doc) -> Span | None:
     norms, lowers, _ = words(doc)
     if HIDING.isdisjoint(lowers):
         return None
-    for k, lower in enumerate(lowers[:-1]):
-        if (
-            lower not in HIDING
-            or lowers[k + 1] not in HIDING_PLACES
-            or not NOT_NOW.isdisjoint(lowers[max(0, k - 2) : k])
-        ):
+    for k, lower in enumerate(lowers):
+        # where, or that it is going on: "hiding under my bed", "where Jack (8) is hiding; police en route"
+        place = k + 1 < len(lowers) and lowers[k + 1] in HIDING_PLACES
+        going_on = k > 0 and norms[k - 1] == "be" and (k + 1 == len(lowers) or doc[k + 1].is_punct)
+        if lower not in HIDING or not (place or going_on) or not NOT_NOW.isdisjoint(lowers[max(0, k - 2) : k]):
             continue
         start, end = _around(doc, k)
         harm = (set(norms[start:end]) | set(lowers[start:end])) - {norms[k], lower}
@@ -200,7 +205,8 @@ def _overdose(doc: Doc) -> Span | None:
         return None
     norms, lowers, _ = words(doc)
     for i, norm in enumerate(norms):
-        if norm not in TAKE:
+        # "admitted Saturday after taking 30 sertraline": what came after it has happened too
+        if norm not in TAKE or (i and lowers[i - 1] == "after"):
             continue
         sent_end = cues.sentence(doc, i)[1]
         for j in range(i + 1, min(i + OVERDOSE_SPAN + 1, sent_end)):

@@ -358,6 +358,17 @@ def test_sexual_activity_of_a_child_under_13_is_that_concern_whoever_the_partner
     assert ids(analyser.analyse("she is 12 and pregnant")) == {"pregnancy_under_13"}  # stays the pregnancy
 
 
+def test_a_pregnancy_read_as_a_girl_under_16s_is_under_13s_when_she_is():
+    analyser = Analyser(
+        [
+            _indicator("pregnancy_under_16", ["pregnancy test"], category="underage_sexual_activity", level=3),
+            _indicator("pregnancy_under_13", ["pregnant at 11"], category="underage_sexual_activity"),
+        ]
+    )
+    assert ids(analyser.analyse("positive pregnancy test for Ella, aged 12")) == {"pregnancy_under_13"}
+    assert ids(analyser.analyse("positive pregnancy test for Ella, aged 14")) == {"pregnancy_under_16"}
+
+
 def test_sex_told_beside_an_adult_partner_is_sex_with_an_adult():
     analyser = Analyser(
         [
@@ -366,7 +377,7 @@ def test_sex_told_beside_an_adult_partner_is_sex_with_an_adult():
                 "with_adult",
                 ["sex with a grown man"],
                 category="underage_sexual_activity",
-                tags=["sexual_activity_with_adult"],
+                tags=["sexual_activity", "sexual_activity_with_adult"],
             ),
             _indicator(
                 "peer_sex", ["sleep together"], category="underage_sexual_activity", tags=["sexual_activity"], level=2
@@ -381,6 +392,11 @@ def test_sex_told_beside_an_adult_partner_is_sex_with_an_adult():
         "cse_older_boyfriend",
         "peer_sex",
     }
+    # an adult man named by his age in the sentence, with no partner word
+    assert ids(analyser.analyse("she's 15, stays at a 28 year old man's place and they sleep together")) == {
+        "with_adult"
+    }
+    assert ids(analyser.analyse("she's 15 and they sleep together, his dad is a 45 year old man")) == {"peer_sex"}
 
 
 def test_a_young_child_told_to_be_on_their_own_at_home_is_left_alone():
@@ -686,6 +702,10 @@ def test_an_adult_working_with_children_brings_the_staff_indicator(analyser):
         "my dad keeps sayin hell kill us all, me n mum r locked in the bedroom",
         "partner has a machete; they are barricaded in the bedroom",
         "a little lad, can't be more than 3, wandering by himself beside the canal right now",
+        "he says he'll hurt them to get back at me, he's on his way now",
+        "if i tell anyone hell hurt me, hes outside now",
+        "man with a knife outside trying to force his way into the flat where Jack (8) is hiding; police en route",
+        "Amber (15) has just swallowed a full pack of sertraline and is drowsy",
     ],
 )
 def test_danger_now_language(analyser, text):
@@ -716,6 +736,8 @@ def test_danger_now_language(analyser, text):
         "she hides in her room when they fight",  # what she does, not what is happening
         "she is at the river right now with her friends",
         "She is home alone right now, shes 15 and revising",
+        "dad is on his way to pick me up",
+        "Priya (16) admitted Saturday after taking 30 sertraline; medically fit",  # what came after has happened
     ],
 )
 def test_no_danger_now(analyser, text):
