@@ -199,13 +199,15 @@ SEEING_AFTER = {"'s", "s", "been", "im", "i'm"}  # "she's seeing", "been seeing"
 # own hes 5 and im 7", "leaves me at home by myself, im 7". Young: of primary age below the years a
 # child may be trusted alone for a while.
 YOUNG_CHILD_ALONE = "young_child_left_alone"
-YOUNG_CHILD_AGES = range(1, 10)
-_ON_OWN = r"(?:alone|on (?:my|our|his|her|their|are|its) own|by (?:my|him|her|them|our)sel(?:f|ves))"
+YOUNG_CHILD_AGES = range(0, 10)
+# not someone alone with the child: "leaving him alone with the baby"
+_ON_OWN = r"(?:alone|on (?:my|our|his|her|their|are|its) own|by (?:my|him|her|them|our)sel(?:f|ves))(?!\s+with\b)"
 # Left ("leaves me at home by myself"), at home ("home on are own", not "walks home alone"), or
 # with nobody else there ("nobody else in the flat with him").
 ALONE = re.compile(_ON_OWN, re.I)
 ALONE_WORDS = {"alone", "own", "myself", "himself", "herself", "themselves", "ourselves", "else", "adult", "adults"}
-LEFT_REACH = 30  # characters
+LEFT_REACH = 40  # characters
+CLAUSE_END = re.compile(r"[,;.!?]")
 LEFT = re.compile(r"\b(?:left|leaves?|leaving|(?:goes|gone|went|go|nips|nipped) out)\b", re.I)
 # indoors: "no adult in sight" on a towpath is a child alone outside, which the danger words read
 _IN_THE_HOME = r"(?:in|at) (?:the |their |his |her |our |my )?(?:house|flat|home|property)\b|home\b"
@@ -650,6 +652,9 @@ class Analyser:
             near = range(max(0, k - PARTNER_AGE_BEFORE), min(len(lowers), k + PARTNER_AGE_AFTER + 1))
             ages = sorted((abs(i - k), a, i) for i in near if (a := _an_age(lowers, i)) is not None)
             if not ages:
+                # said later of him or her: "has got a 'boyfriend' and I've just found out he's 25"
+                ages = [(0, a, i) for i in _said_ages(doc, k) if (a := _an_age(lowers, i)) is not None][:1]
+            if not ages:
                 continue
             _, partner, at = ages[0]
             if partner < ADULT_AGE or (age >= ADULT_AGE - 2 and partner - age < AGE_GAP):
@@ -707,10 +712,11 @@ class Analyser:
             return
         for sent in doc.sents:
             found = [(m.start(), m.end()) for m in HOME_ALONE.finditer(sent.text)]
-            # left and, a few words on, alone: "leaves me at home by myself", not "left her dad ...
-            # she sleeps on her own"
+            # left and, a few words on in its clause, alone: "leaves me at home by myself", "left my
+            # baby sis in her cot on her own", not "left her dad, now she sleeps on her own"
             for left in LEFT.finditer(sent.text):
-                alone = ALONE.search(sent.text, left.end(), left.end() + LEFT_REACH)
+                reach = CLAUSE_END.search(sent.text, left.end(), left.end() + LEFT_REACH)
+                alone = ALONE.search(sent.text, left.end(), reach.start() if reach else left.end() + LEFT_REACH)
                 if alone is not None:
                     found.append((alone.start(), alone.end()))
             for first, last in found:
@@ -974,6 +980,19 @@ def _pregnancy_said(doc: Doc, pregnancy_words: set[str]) -> bool:
     )
 
 
+def _said_ages(doc: Doc, k: int) -> list[int]:
+    """Where, after token k in its sentence, an age is said of "he" or "she" ("he's 25", "hes 25",
+    "she is 19")."""
+    lowers = words(doc)[1]
+    end = cues.sentence(doc, k)[1]
+    return [
+        i
+        for i in range(k + 2, end)
+        if lowers[i].isdigit()
+        and (lowers[i - 1] in {"'s", "s", "is"} and lowers[i - 2] in {"he", "she"} or lowers[i - 1] in {"hes", "shes"})
+    ]
+
+
 def _partners(norms: list[str], lowers: list[str]) -> list[int]:
     """Where a child's own partner is named: "boyfriend", "girlfriend", or the last word of
     "going out with", "seeing" after a form of be ("she's seeing"), "dating"."""
@@ -1125,6 +1144,9 @@ def _adult_subject(doc: Doc, span: Span | None, resolve: bool = False) -> bool:
     return False
 
 
+TOLD_REACH = 3  # "told her mum", "has told his dad"
+
+
 def _stands_for_an_adult(doc: Doc, i: int) -> bool:
     """Whether the pronoun at i stands for an adult: the nearest person word before it in its
     sentence is an adult of its gender, with no word of telling between ("mum says she is
@@ -1136,6 +1158,9 @@ def _stands_for_an_adult(doc: Doc, i: int) -> bool:
         if norm in TELLING or lowers[k] in NOTE_ITEMS or norm in CHILDREN:
             return False
         if norm in ADULTS and not _owner(lowers, k):
+            # the adult told ("she's just told her mum she's expecting") is not who tells
+            if not TELLING.isdisjoint(norms[max(0, k - TOLD_REACH) : k]):
+                return False
             # "parents" are "they"; "mums" is most often "mum is"
             return lowers[k] not in PLURAL_ADULTS and ADULT_GENDER.get(norm, gender) == gender
     return False

@@ -110,6 +110,9 @@ IF_WINDOW = 4
 QUESTION_WORDS = {"what", "whats", "how", "does", "do", "would", "could", "can", "is"}
 ASKING = {"mean", "means", "meant", "sign", "signs", "count", "counts", "definition"}
 MODALS = {"would", "could", "might", "may", "will", "should", "shall", "ca"}
+ESTIMATES = {
+    (no, "be", more) for no in ("n't", "not") for more in ("more", "older", "younger", "over", "under", "much")
+}
 # The first word of a question that follows an "if" clause: "..., would they", "..., who do I ring".
 QUESTION_OPENERS = MODALS | QUESTION_WORDS | {"who", "where", "when", "should", "are", "am", "will", "do", "does"}
 # "Is that neglect?", "would this be classed as abuse?": the person asks what to call what they told.
@@ -356,8 +359,11 @@ def hypothetical(doc: Doc, start: int, end: int) -> bool:
     if asks_what_it_means(doc, sent_start, sent_end) or asks_what_to_call_it(doc, start, end):
         return True
     # A question that reports a fact ("is it normal he has bruises?") still counts; one that
-    # asks about a possibility ("would he hit her?") does not.
-    return doc[sent_end - 1].text.endswith("?") and not MODALS.isdisjoint(lowers[sent_start:start])
+    # asks about a possibility ("would he hit her?") does not. A guess at someone's age is no
+    # possibility ("a kid, can't be more than three, at the edge of the canal right now, what do I do?").
+    return doc[sent_end - 1].text.endswith("?") and any(
+        lowers[k] in MODALS and tuple(lowers[k + 1 : k + 4]) not in ESTIMATES for k in range(sent_start, start)
+    )
 
 
 def _asked_after(lowers: list[str], start: int, sent_end: int) -> bool:

@@ -73,6 +73,7 @@ HARM = {
     # a small child out alone by water or traffic: "wandering by himself beside the canal right now"
     "wander",
     "wandering",
+    "edge",  # "standing right at the edge of the canal on his own right now"
 }
 # Phrases that are danger now on their own, whatever the tense words around them.
 ALONE = [

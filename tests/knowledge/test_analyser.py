@@ -300,6 +300,7 @@ def test_a_childs_boyfriend_whose_age_makes_him_an_adult():
         "My 15-year-old's friend is going out with a 28-year-old man",
         "she's 14 and she's seeing a 25 year old",
         "she is 14 and she is dating a 19 year old",
+        "she is 13, has got a 'boyfriend' and I've just found out he's 25",  # said of him later
     ]:
         assert ids(analyser.analyse(text)) == {"cse_older_boyfriend"}, text
     for text in [
@@ -404,6 +405,7 @@ def test_a_young_child_told_to_be_on_their_own_at_home_is_left_alone():
     for text in [
         "my mum goes out at nite and me and my little brother are home on are own hes 5 and im 7",
         "my mum goes to work and leaves me at home by myself, im 7",
+        "mum went out n left my baby sis in her cot on her own",
         "his mum had gone out, he's only about four and there was nobody else in the flat with him",
     ]:
         assert ids(analyser.analyse(text)) == {"young_child_left_alone"}, text
@@ -415,6 +417,7 @@ def test_a_young_child_told_to_be_on_their_own_at_home_is_left_alone():
         "im 15 and my mum goes out and leaves me at home by myself",  # old enough
         "toddler approx 2 found alone at edge of canal towpath, no adult in sight",  # outside: danger now
         "she's four and nobody at home does any reading with her",
+        "the baby is 3 weeks old and mum works nights, leaving him alone with the baby",  # an adult with her
     ]:
         assert ids(analyser.analyse(text)) == set(), text
 
@@ -547,6 +550,7 @@ def test_a_girl_under_16_said_to_be_pregnant_with_her_age_told_apart():
         "My granddaughter is 14 and five months gone.",
         "My friend's 15 year old daughter is having a baby in the summer.",
         "she's only 14 and she's just told us she's expecting.",
+        "she's only 14 and she's just told her mum she's expecting",  # the mum told is not who tells
     ]:
         assert ids(analyser.analyse(text)) == {"pregnancy_under_16"}, text
     for text in [
@@ -702,6 +706,7 @@ def test_an_adult_working_with_children_brings_the_staff_indicator(analyser):
         "my dad keeps sayin hell kill us all, me n mum r locked in the bedroom",
         "partner has a machete; they are barricaded in the bedroom",
         "a little lad, can't be more than 3, wandering by himself beside the canal right now",
+        "a little kid, can't be more than three, at the edge of the canal right now, what do I do?",  # a guess
         "he says he'll hurt them to get back at me, he's on his way now",
         "if i tell anyone hell hurt me, hes outside now",
         "man with a knife outside trying to force his way into the flat where Jack (8) is hiding; police en route",
