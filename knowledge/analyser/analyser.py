@@ -102,6 +102,7 @@ SUBJECT_WINDOW = 6
 # kids punched him", "the boys keep hitting me"). A carer's harm is another concern.
 CHILD_AGENTS = {"son", "daughter", "boy", "lad", "kid", "gang", "bully", "bullies", "classmate", "pupil", "peer"}
 AGE_ASIDE = {"(", ")", ","}
+# "Sam (16) was kicked by mum": before a passive's verb the child named is who was hit
 PASSIVE_BE = {"was", "were", "is", "are", "been", "being", "got", "gets", "get"}
 AUXILIARIES = {"have", "be", "just", "then", "also", "again", "allegedly", "reportedly"}
 # Words the subject reaches across: "mum is depressed and anxious", "mum sees her GP for low mood".
@@ -426,6 +427,7 @@ class Analyser:
         age = read_age(text)
         self._family_or_teen(doc, best, age)
         self._adult_partner(doc, best, age)
+        self._sex_beside_an_adult(doc, best)
         self._young_child_alone(doc, best, age)
         self._longest_reading(doc, best, matched)
         self._lone_word(doc, best, matched)
@@ -450,7 +452,7 @@ class Analyser:
             best[self.non_mobile_baby] = baby
         self._over_now(doc, best)
         self._only_threatened(doc, best, matched)
-        self._sex_under_13(best, age)
+        self._under_13(best, age)
         involved = read_involved(doc, self.people)
         # The people read from the text add one staff concern only when no word matched one, so a
         # coach's messages are not claimed as every kind of staff harm.
@@ -618,8 +620,11 @@ class Analyser:
             best[key] = _finding(doc.text, doc, key, i, j, RULE_CONFIDENCE)
             return
 
-    def _sex_under_13(self, best: dict[str, Finding], age: int | None) -> None:
-        # a pregnancy the words read as a girl under 16's is under 13's when she is ("Ella, aged 12")
+    def _under_13(self, best: dict[str, Finding], age: int | None) -> None:
+        """A child under 13 ("Ella, aged 12", "im 12 n my boyfriend wanted to do it"): a pregnancy
+        the words read as a girl under 16's is under 13's, and sexual activity read as a young
+        teenager's with someone their own age is sexual activity under 13 -- each in place of the
+        other reading only where at least as serious; a pregnancy stays a pregnancy."""
         under_16, under_13 = self.pregnant_under_16, self.pregnant_under_13
         if under_16 in best and under_13 != under_16 and age in UNDER_13:
             _also_read_as(best, under_16, under_13)
@@ -671,7 +676,6 @@ class Analyser:
             if not self._excluded(doc, first, last, key):
                 best[key] = _finding(doc.text, doc, key, first, last, RULE_CONFIDENCE)
                 return
-        self._sex_beside_an_adult(doc, best)
 
     def _sex_beside_an_adult(self, doc: Doc, best: dict[str, Finding]) -> None:
         """A young teenager's sex read as with someone their own age, in a sentence that names an
