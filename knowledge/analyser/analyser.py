@@ -606,7 +606,7 @@ class Analyser:
             return
         lowers = words(doc)[1]
         # most narratives give no such age: turned down before the pregnancy phrases are searched for
-        if not any(_an_age(lowers, k) in UNDER_16 for k, lower in enumerate(lowers) if lower[:1].isdigit()):
+        if not any(_an_age(lowers, k) in UNDER_16 for k, lower in enumerate(lowers) if lower[:1].isdecimal()):
             return
         for i, j in _pregnancy_spans(doc, lowers):
             if _adult_subject(doc, doc[i:j], resolve=True) or self._excluded(doc, i, j, self.pregnant_under_16):
@@ -992,7 +992,7 @@ def _said_ages(doc: Doc, k: int) -> list[int]:
     return [
         i
         for i in range(k + 2, end)
-        if lowers[i].isdigit()
+        if lowers[i].isdecimal()
         and (lowers[i - 1] in {"'s", "s", "is"} and lowers[i - 2] in {"he", "she"} or lowers[i - 1] in {"hes", "shes"})
     ]
 
@@ -1132,7 +1132,7 @@ def _adult_subject(doc: Doc, span: Span | None, resolve: bool = False) -> bool:
         if resolve and token.norm_ in PRONOUN_GENDER:
             return _stands_for_an_adult(doc, i)
         # a person named with their age aside: "M (34) presenting with low mood", "Kai (15) says"
-        if token.text == ")" and i >= 3 and doc[i - 1].text.isdigit() and doc[i - 2].text == "(":
+        if token.text == ")" and i >= 3 and doc[i - 1].text.isdecimal() and doc[i - 2].text == "(":
             return int(doc[i - 1].text) >= ADULT_AGE
         # "so" right before the words is "so depressed", not "so she left".
         if (
@@ -1183,9 +1183,9 @@ def _an_age(lowers: list[str], k: int) -> int | None:
     duration, a gestation, a time or a school year ("12 weeks", "12-wk scan", "28/40", "14 years
     together", "year 10")."""
     word = lowers[k]
-    if word.endswith("yo") and word[:-2].isdigit():
+    if word.endswith("yo") and word[:-2].isdecimal():
         return int(word[:-2])
-    if not word.isdigit() or (k and lowers[k - 1] in YEARS):
+    if not word.isdecimal() or (k and lowers[k - 1] in YEARS):
         return None
     after = lowers[k + 1] if k + 1 < len(lowers) else ""
     if after == "-" and k + 2 < len(lowers) and lowers[k + 2] in NOT_AN_AGE:
@@ -1221,8 +1221,8 @@ def _a_child_did_it(doc: Doc, start: int, elements: tuple[Element, ...]) -> bool
     norms, lowers, _ = words(doc)
     k = start - 1
     ages = []
-    while k >= 0 and (lowers[k] in AGE_ASIDE or lowers[k].isdigit() or norms[k] in AUXILIARIES):
-        if lowers[k].isdigit():
+    while k >= 0 and (lowers[k] in AGE_ASIDE or lowers[k].isdecimal() or norms[k] in AUXILIARIES):
+        if lowers[k].isdecimal():
             ages.append(int(lowers[k]))
         elif lowers[k] in PASSIVE_BE:  # "Sam (16) was kicked by mum": the child is who was hit
             return False

@@ -562,7 +562,7 @@ def _then(word: str) -> bool:
 
 def _year_gone(word: str) -> bool:
     """A calendar year before the current one ("2021"); this year's is still now."""
-    if len(word) != 4 or not word.isdigit():
+    if len(word) != 4 or not word.isdecimal():
         return False
     year = int(word)
     return YEAR_RANGE[0] <= year < min(YEAR_RANGE[1], date.today().year)

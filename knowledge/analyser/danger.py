@@ -220,7 +220,7 @@ def _overdose(doc: Doc) -> Span | None:
 
 
 def _many(word: str) -> bool:
-    return word in QUANTITY or word in MANY_IN_WORDS or (word.isdigit() and int(word) >= MANY)
+    return word in QUANTITY or word in MANY_IN_WORDS or (word.isdecimal() and int(word) >= MANY)
 
 
 def _child_in_hot_car(doc: Doc) -> Span | None:

@@ -1,7 +1,7 @@
 """Any text at all gets an analysis, never an exception: a narrative is whatever someone typed.
 
-A number word spelt with the long s ("ſix years old") once raised KeyError from the age reader and
-lost the whole assessment; this walks text built from the catalogue's own words, the age reader's
+A number word spelt with the long s ("ſix years old") once raised KeyError from the age reader, and a
+superscript digit ("she is ¹4 and pregnant") ValueError, each losing the whole assessment; this walks text built from the catalogue's own words, the age reader's
 words in unusual letters and arbitrary Unicode.
 """
 
@@ -23,6 +23,8 @@ TRICKY = [
     *("y/o", "yo", "wk", "weeks", "months", "mo", "aged", "of", "girl", "boy", "pregnant", "year 6", "(9)"),
     *("no", "not", "never", "hasn't", "what if", "used to", "years ago", "right now", "mum", "stepdad", "coach"),
     *("'s", "’", "—", "\u200b", "\n\n", "!!!", "...", "ﬁ", "ß", "ǅ", "\x00", "\t", "😢"),
+    # a digit str.isdigit() accepts and int() refuses ("¹4") once raised ValueError from the age reader
+    *("¹4", "²", "(¹4)", "pregnant", "boyfriend", "punched her"),
 ]
 
 
@@ -54,3 +56,10 @@ def test_any_text_is_analysed_without_error(document_id):
             assert finding.evidence == text[finding.start : finding.end]
 
     check()
+
+
+@pytest.mark.parametrize(
+    "text", ["she is ¹4 and pregnant", "Kyle (¹4) punched her", "she's 14 and her boyfriend is ²5", "took ²0 tablets"]
+)
+def test_a_digit_int_refuses_is_no_number(text):
+    assert _analyser("england").analyse(text) is not None
