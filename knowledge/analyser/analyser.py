@@ -203,8 +203,9 @@ YOUNG_CHILD_ALONE = "young_child_left_alone"
 YOUNG_CHILD_AGES = range(0, 10)
 # not someone alone with the child: "leaving him alone with the baby"
 _ON_OWN = r"(?:alone|on (?:my|our|his|her|their|are|its) own|by (?:my|him|her|them|our)sel(?:f|ves))(?!\s+with\b)"
-# Left ("leaves me at home by myself"), at home ("home on are own", not "walks home alone"), or
-# with nobody else there ("nobody else in the flat with him").
+# Left ("leaves me at home by myself"), at home ("home on are own", "on his own in the flat", not
+# "walks home alone" or "plays on her own at home"), or with nobody else there ("nobody else in the
+# flat with him").
 ALONE = re.compile(_ON_OWN, re.I)
 ALONE_WORDS = {"alone", "own", "myself", "himself", "herself", "themselves", "ourselves", "else", "adult", "adults"}
 LEFT_REACH = 40  # characters
@@ -214,9 +215,15 @@ LEFT = re.compile(r"\b(?:left|leaves?|leaving|(?:goes|gone|went|go|nips|nipped) 
 _IN_THE_HOME = r"(?:in|at) (?:the |their |his |her |our |my )?(?:house|flat|home|property)\b|home\b"
 HOME_ALONE = re.compile(
     rf"(?<!walk )(?<!walks )(?<!walked )(?<!come )(?<!comes )(?<!came )(?<!get )(?<!gets )(?<!way )"
-    rf"\bhome (?:{_ON_OWN})|\b(?:(?:nobody|no one|no-one) else|no adults?|no grown ?ups?)(?: else)? (?:{_IN_THE_HOME})",
+    rf"\bhome (?:{_ON_OWN})|\b(?:(?:nobody|no one|no-one) else|no adults?|no grown ?ups?)(?: else)? (?:{_IN_THE_HOME}|in there)"
+    rf"|\b(?:in|at) (?:the |their |his |her |our |my )?(?:house|flat|home) (?:{_ON_OWN})"
+    rf"|(?<!play )(?<!plays )(?<!playing )(?<!sits )(?<!sitting )(?<!eats )(?<!eating )(?<!reads )"
+    rf"(?:{_ON_OWN}) (?:{_IN_THE_HOME})(?!\s+with\b)",
     re.I,
 )
+BABY_ALONE_NOW = "baby_alone_now"
+BABY_AGES = range(0, 3)
+NOW_WORDS = {"now", "currently", "tonight"}
 # Sex told beside an adult partner ("me and my bf have sex hes 22") is sex with an adult: the
 # concern that carries this tag, in place of the relationship alone.
 SEX_WITH_ADULT = "sexual_activity_with_adult"
@@ -429,6 +436,7 @@ class Analyser:
         self._adult_partner(doc, best, age)
         self._sex_beside_an_adult(doc, best)
         self._young_child_alone(doc, best, age)
+        self._baby_alone_now(doc, best, age)
         self._longest_reading(doc, best, matched)
         self._lone_word(doc, best, matched)
         # A narrative the patterns read nothing in is read by the fallback, sentence by sentence. One
@@ -731,6 +739,21 @@ class Analyser:
                 if not self._excluded(doc, span.start, span.end, key, said, negative=True):
                     best[key] = _finding(doc.text, doc, key, span.start, span.end, RULE_CONFIDENCE)
                     return
+
+    def _baby_alone_now(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
+        """A baby or toddler left alone, told as now in the same sentence ("theres a baby on his own in
+        the flat next to us rn"), is the danger-now concern: read in place of the young child's."""
+        young = best.get(YOUNG_CHILD_ALONE)
+        if young is None or age not in BABY_AGES or BABY_ALONE_NOW not in self.indicators:
+            return
+        span = _span(doc, young)
+        if span is None:
+            return
+        start, end = cues.sentence(doc, span.start)
+        if not NOW_WORDS.isdisjoint(words(doc)[0][start:end]):
+            _also_read_as(best, YOUNG_CHILD_ALONE, BABY_ALONE_NOW)
+            if self._covers(BABY_ALONE_NOW, YOUNG_CHILD_ALONE):
+                del best[YOUNG_CHILD_ALONE]
 
     def _family_or_teen(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
         """ "Nowhere to sleep tonight" is a family's concern when the narrative tells of a family with

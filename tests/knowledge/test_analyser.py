@@ -422,6 +422,23 @@ def test_a_young_child_told_to_be_on_their_own_at_home_is_left_alone():
         assert ids(analyser.analyse(text)) == set(), text
 
 
+def test_a_baby_left_alone_told_as_now_is_the_danger_now_concern():
+    analyser = Analyser(
+        [
+            _indicator("young_child_left_alone", ["left home alone"], category="neglect"),
+            _indicator(
+                "baby_alone_now", ["baby alone now"], category="neglect", urgency="emergency", tags=["immediate_danger"]
+            ),
+        ]
+    )
+    assert ids(analyser.analyse("my baby sister is in the house on her own rn mum went out")) == {"baby_alone_now"}
+    assert ids(analyser.analyse("mum leaves the baby on her own in the house when she goes to the shop")) == {
+        "young_child_left_alone"  # what she does, not what is happening
+    }
+    assert ids(analyser.analyse("she still leaves the baby on her own in the house")) == {"young_child_left_alone"}
+    assert ids(analyser.analyse("mum is on her own at home with the baby, shes 2")) == set()  # an adult with her
+
+
 def test_an_if_clause_a_question_follows_is_hypothetical():
     analyser = Analyser(
         [_indicator("temporary", ["emergency accommodation"]), _indicator("touched", ["touching my sister"])]
