@@ -399,5 +399,9 @@ def test_plain_words_of_a_grave_concern_are_read_at_its_level(analyser, text, le
 
 
 def test_a_pregnant_girlfriend_hit_by_her_partner_is_abuse_in_pregnancy(analyser):
-    assert "domestic_abuse_in_pregnancy" in found(analyser, "my sister is pregnant and her boyfriend keeps hitting her")
+    for text in [
+        "my big sister is having a baby and her boyfriend shoved her into the wall",
+        "shes 6 months pregnant and her boyfriend keeps shoving her about",
+    ]:
+        assert "domestic_abuse_in_pregnancy" in found(analyser, text), text
     assert "domestic_abuse_in_pregnancy" not in found(analyser, "my sister's boyfriend keeps hitting her")
