@@ -96,6 +96,7 @@ PLURAL_ADULTS = {"parents", "carers", "partners", "grandparents"}
 NOTE_ITEMS = {";", ":"}  # a note's items each have their own subject
 TELLING = {"say", "tell", "report", "disclose", "state", "explain", "worry", "think", "feel", "concern", "notice"}
 SUBJECT_WINDOW = 6
+TOLD_REACH = 3  # an adult told: "told her mum", "has told his dad"
 # A parent's own child named right before an act ("son (14) punched her"), past an age in brackets
 # and the verb's helpers, did it.
 # Children who hit: a parent's own ("son (14) punched her") or the child's peers ("a gang of older
@@ -558,8 +559,7 @@ class Analyser:
                 del best[key]
             elif key in self.of_a_parent and self._covers(self.of_a_parent[key], key):
                 # nothing else carries the words: they are the parent's own concern (of_a_parent)
-                _also_read_as(best, key, self.of_a_parent[key])
-                del best[key]
+                self._read_instead(best, key, self.of_a_parent[key])
 
     def _no_parent_named(self, doc: Doc, best: dict[str, Finding]) -> None:
         """A sentence that names no adult ("he is using drugs every day") is about the child: a
@@ -635,17 +635,13 @@ class Analyser:
         other reading only where at least as serious; a pregnancy stays a pregnancy."""
         under_16, under_13 = self.pregnant_under_16, self.pregnant_under_13
         if under_16 in best and under_13 != under_16 and age in UNDER_13:
-            _also_read_as(best, under_16, under_13)
-            if self._covers(under_13, under_16):
-                del best[under_16]
+            self._read_instead(best, under_16, under_13)
         if SEX_UNDER_13 not in self.indicators or age not in SEX_UNDER_13_AGES:
             return
         for key in [k for k in best if str(self.indicators[k].category) == UNDERAGE_SEX_CATEGORY]:
             pregnancy = key in (self.pregnant_under_16, self.pregnant_under_13)
             if key != SEX_UNDER_13 and not pregnancy and SEXUAL_ACTIVITY in self.indicators[key].tags:
-                _also_read_as(best, key, SEX_UNDER_13)
-                if self._covers(SEX_UNDER_13, key):
-                    del best[key]
+                self._read_instead(best, key, SEX_UNDER_13)
 
     def _adult_partner(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
         """A child's own boyfriend or girlfriend whose age makes them an adult ("she is 12 and has a
@@ -677,7 +673,8 @@ class Analyser:
             start, end = cues.sentence(doc, k)
             sex = self.sex_with_adult is not None and any(
                 SEXUAL_ACTIVITY in self.indicators[other].tags
-                and doc[start].idx <= finding.start < doc[end - 1].idx + len(doc[end - 1])
+                and (other_span := _span(doc, finding)) is not None
+                and start <= other_span.start < end
                 for other, finding in best.items()
             )
             key = self.sex_with_adult if sex else self.adult_partner
@@ -707,8 +704,7 @@ class Analyser:
                 for i in range(start, end)
             )
             if adult and self._covers(self.sex_with_adult, key):
-                _also_read_as(best, key, self.sex_with_adult)
-                del best[key]
+                self._read_instead(best, key, self.sex_with_adult)
 
     def _young_child_alone(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
         """A child under 10 told to be on their own and left, or at home, with nobody else ("hes 5
@@ -751,9 +747,7 @@ class Analyser:
             return
         start, end = cues.sentence(doc, span.start)
         if not NOW_WORDS.isdisjoint(words(doc)[0][start:end]):
-            _also_read_as(best, YOUNG_CHILD_ALONE, BABY_ALONE_NOW)
-            if self._covers(BABY_ALONE_NOW, YOUNG_CHILD_ALONE):
-                del best[YOUNG_CHILD_ALONE]
+            self._read_instead(best, YOUNG_CHILD_ALONE, BABY_ALONE_NOW)
 
     def _family_or_teen(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
         """ "Nowhere to sleep tonight" is a family's concern when the narrative tells of a family with
@@ -776,9 +770,7 @@ class Analyser:
         else:
             return
         for key in [k for k in best if k in swaps]:
-            _also_read_as(best, key, swaps[key])
-            if self._covers(swaps[key], key):
-                del best[key]
+            self._read_instead(best, key, swaps[key])
 
     def _own_partner(self, doc: Doc, best: dict[str, Finding]) -> None:
         """Words like "her boyfriend punches her" tell of abuse in the child's own relationship, and
@@ -929,6 +921,14 @@ class Analyser:
                 or theirs.level >= min(mine.level + 1, TOP_LEVEL)
             )
         )
+
+    def _read_instead(self, best: dict[str, Finding], key: str, other: str) -> None:
+        """Reading `other` from the words of `key`'s reading, and dropping `key` only where `other`
+        is at least as serious, so the level and urgency never fall: how every rule that corrects
+        one reading to another does it."""
+        _also_read_as(best, key, other)
+        if self._covers(other, key):
+            del best[key]
 
     def _covers(self, kept: str, dropped: str) -> bool:
         """Whether reading `kept` is at least as serious as `dropped` in everything the decision
@@ -1169,9 +1169,6 @@ def _adult_subject(doc: Doc, span: Span | None, resolve: bool = False) -> bool:
             return False
         i -= 1
     return False
-
-
-TOLD_REACH = 3  # "told her mum", "has told his dad"
 
 
 def _stands_for_an_adult(doc: Doc, i: int) -> bool:
