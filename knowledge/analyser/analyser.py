@@ -598,12 +598,14 @@ class Analyser:
 
     def _in_pregnancy(self, doc: Doc, best: dict[str, Finding]) -> None:
         """A parent-to-be's own difficulties ("28/40, using heroin daily", "7 months gone and on the
-        gear") are also the unborn baby's concern, which the catalogue names for each (in_pregnancy):
-        read from the same words when the narrative says someone is pregnant."""
+        gear") are the unborn baby's concern, which the catalogue names for each (in_pregnancy): read
+        from the same words when the narrative says someone is pregnant, in place of the parent's
+        reading where it is at least as serious (a pregnancy makes drug use a pre-birth concern of
+        level 4; the parent's level-3 reading beside it would only repeat the same words)."""
         if not self.in_pregnancy.keys() & best.keys() or not _pregnancy_said(doc, PREGNANT):
             return
         for key in [k for k in best if k in self.in_pregnancy]:
-            _also_read_as(best, key, self.in_pregnancy[key])
+            self._read_instead(best, key, self.in_pregnancy[key])
 
     def _pregnant_child(self, doc: Doc, best: dict[str, Finding]) -> None:
         """A girl under 16 said to be pregnant with her age told apart from the words ("she is 14

@@ -267,9 +267,11 @@ def test_an_indicator_about_the_past_is_not_cancelled_by_history_words(analyser)
     assert "previous_children_removed" in ids(analyser.analyse("mum had two previous children removed years ago"))
 
 
-def test_a_parent_to_bes_difficulty_is_also_the_unborn_babys_concern():
+def test_a_parent_to_bes_difficulty_is_the_unborn_babys_concern():
     unborn = _indicator("unborn_drugs", ["pregnant and using"], category="pre_birth")
-    parent = _indicator("parent_drugs", ["heroin"], category="parental_substance_misuse", in_pregnancy="unborn_drugs")
+    parent = _indicator(
+        "parent_drugs", ["heroin"], level=3, category="parental_substance_misuse", in_pregnancy="unborn_drugs"
+    )
     analyser = Analyser([unborn, parent])
     for text in [
         "Booking 28/40, mum using heroin daily",
@@ -279,13 +281,23 @@ def test_a_parent_to_bes_difficulty_is_also_the_unborn_babys_concern():
         "Midwife: 30 wks, mum using heroin daily",
     ]:
         result = analyser.analyse(text)
-        assert ids(result) == {"parent_drugs", "unborn_drugs"}, text
-        (finding,) = [f for f in result.findings if f.indicator_id == "unborn_drugs"]
+        assert ids(result) == {"unborn_drugs"}, text
+        (finding,) = result.findings
         assert finding.evidence == "heroin"
     # no pregnancy said outright: a midwife or a newborn may be about a baby already born
     assert ids(analyser.analyse("the midwife says mum uses heroin")) == {"parent_drugs"}
     assert ids(analyser.analyse("mum had a baby last year and uses heroin")) == {"parent_drugs"}
     assert ids(analyser.analyse("baby is 6 wks old, mum uses heroin")) == {"parent_drugs"}
+
+
+def test_a_parent_to_bes_difficulty_keeps_the_parents_reading_where_it_is_more_serious():
+    # the level never falls: a pre-birth reading less serious than the parent's stands beside it
+    unborn = _indicator("unborn_support", ["pregnant and struggling"], level=2, category="pre_birth")
+    parent = _indicator(
+        "parent_crisis", ["psychotic"], category="parental_mental_health", in_pregnancy="unborn_support"
+    )
+    analyser = Analyser([unborn, parent])
+    assert ids(analyser.analyse("mum is 30 weeks pregnant and psychotic")) == {"parent_crisis", "unborn_support"}
 
 
 def test_a_childs_boyfriend_whose_age_makes_him_an_adult():
