@@ -49,6 +49,10 @@ PERSON = frozenset(
     ["me", "him", "her", "them", "us", "you", "my", "his", "their", "your", "our", "i", "he", "she", "they", "we"]
 )
 FIRST_PERSON = frozenset(["i", "me", "my", "we", "us", "our"])
+# A reflexive stands for the subject, whoever that is: "cutting herself" is also "cutting myself",
+# "hurting himself" also "hurting themselves". The subject tells who it is about, not the reflexive.
+REFLEXIVE = frozenset(["myself", "yourself", "himself", "herself", "itself", "ourselves", "themselves", "themself"])
+REFLEXIVE_NOT_AFTER = {"by", "to", "for", "be", "not", "of", "with", "on", "in", "about", "from", "keep"}
 # The writer's own words by role. Done to the writer ("hits me") is also told of their body ("hit my
 # face"); what the writer has ("look after my mum") is only that; the writer as subject only that.
 WRITER_SUBJECT = frozenset(["i", "we"])
@@ -97,6 +101,12 @@ NOTE_ITEMS = {";", ":"}  # a note's items each have their own subject
 TELLING = {"say", "tell", "report", "disclose", "state", "explain", "worry", "think", "feel", "concern", "notice"}
 SUBJECT_WINDOW = 6
 TOLD_REACH = 3  # an adult told: "told her mum", "has told his dad"
+# Who is named between a pregnancy and the state told after it, if not the parent-to-be ("she is
+# pregnant and shes hearing voices" is hers; "mum is pregnant and my brother is hearing voices" his).
+PREGNANT_SUBJECT_REACH = 3  # "i m 20 weeks pregnant": the writer is the one pregnant
+CHILD_WORDS = CHILDREN - PERSON | {"brother", "sister", "sibling", "nephew", "niece"}
+OTHER_THAN_HER = CHILD_WORDS | {"he", "him", "his", "i", "me", "we", "us", "they", "them"}
+OTHER_THAN_THE_WRITER = CHILD_WORDS | {"he", "him", "his", "she", "her", "they", "them"}
 # A parent's own child named right before an act ("son (14) punched her"), past an age in brackets
 # and the verb's helpers, did it.
 # Children who hit: a parent's own ("son (14) punched her") or the child's peers ("a gang of older
@@ -544,7 +554,7 @@ class Analyser:
         for key in [k for k in best if k in self.child_state]:
             finding = best[key]
             span = _span(doc, finding)
-            if span is None or not _adult_subject(doc, span, resolve=True):
+            if span is None or not (_adult_subject(doc, span, resolve=True) or _parent_to_be(doc, span)):
                 continue
             start, end = cues.sentence(doc, span.start)
             start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
@@ -973,7 +983,17 @@ def _pattern(phrase: Reading) -> list[Element]:
         kept = words
     if not [w for w in kept if w not in PERSON]:
         return []
-    return [_person_class(w) if w in PERSON else w for w in kept]
+    return [
+        _person_class(w) if w in PERSON else REFLEXIVE if _reflexive_object(kept, i) else w for i, w in enumerate(kept)
+    ]
+
+
+def _reflexive_object(kept: list[str], i: int) -> bool:
+    """Whether the word at i is a reflexive a verb acts on ("cutting herself", "kill himself"): any
+    other reflexive stands for it. Not after a preposition or "be", where the reflexive says who,
+    not what is done ("plays by herself" is about her, "by myself at break" about the writer, "not
+    himself" about him), nor in first place, which PhraseIndex.add drops as an optional pronoun."""
+    return kept[i] in REFLEXIVE and i > 0 and kept[i - 1] not in REFLEXIVE_NOT_AFTER
 
 
 def _span(doc: Doc, finding: Finding) -> Span | None:
@@ -1171,6 +1191,24 @@ def _adult_subject(doc: Doc, span: Span | None, resolve: bool = False) -> bool:
             return False
         i -= 1
     return False
+
+
+def _parent_to_be(doc: Doc, span: Span) -> bool:
+    """Whether the words at span are told of someone said to be pregnant before them in the sentence,
+    with nobody else named between ("my sister is pregnant and shes hearing voices", "Woman 28/40
+    with schizophrenia", "im pregnant and im hearin voices"): a parent-to-be's own state, not a
+    child's. A child named between ("mum is pregnant and my brother is self harming") or another
+    person's pronoun ("she is pregnant and I feel so low") is who the words are about, and a girl
+    whose age is told under 18 ("my daughter is 14 and pregnant and self harming") is a child."""
+    norms, lowers, _ = words(doc)
+    start, end = cues.sentence(doc, span.start)
+    before = [(i, j) for i, j in _pregnancy_spans(doc, lowers) if start <= i and j <= span.start]
+    if not before or any((_an_age(lowers, k) or ADULT_AGE) < ADULT_AGE for k in range(start, end)):
+        return False
+    i, j = before[-1]
+    writer = not WRITER_SUBJECT.isdisjoint(norms[max(start, i - PREGNANT_SUBJECT_REACH) : i])
+    others = OTHER_THAN_THE_WRITER if writer else OTHER_THAN_HER
+    return others.isdisjoint(norms[j : span.start])
 
 
 def _stands_for_an_adult(doc: Doc, i: int) -> bool:

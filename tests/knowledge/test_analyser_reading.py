@@ -405,3 +405,38 @@ def test_a_pregnant_girlfriend_hit_by_her_partner_is_abuse_in_pregnancy(analyser
     ]:
         assert "domestic_abuse_in_pregnancy" in found(analyser, text), text
     assert "domestic_abuse_in_pregnancy" not in found(analyser, "my sister's boyfriend keeps hitting her")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sister is pregnant and shes hearing voices telling her the baby is cursed",
+        "Booking 30/40, schizophrenia, stopped her tablets, hearing voices",
+        "im 7 months pregnant and ive started hearing voices again",
+    ],
+)
+def test_the_state_of_someone_said_to_be_pregnant_is_the_parent_to_bes_not_a_childs(analyser, text):
+    readings = found(analyser, text)
+    assert "child_mental_ill_health" not in readings, text
+    assert "unborn_parental_mental_illness_significant" in readings, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a girl whose age is told under 18 is a child, pregnant or not
+        "my daughter is 14 and pregnant and has been self harming",
+        # a child named after the pregnancy is who the words are about
+        "mum is pregnant and my brother has been self harming",
+    ],
+)
+def test_a_childs_state_told_beside_a_pregnancy_stays_the_childs(analyser, text):
+    assert "self_harm_superficial_supported" in found(analyser, text), text
+
+
+def test_a_reflexive_stands_for_whoever_the_subject_is(analyser):
+    # the words list says "cutting herself", "hurting himself"; the child says it of herself
+    for text in ["i keep cutting myself", "ive been hurting myself again", "they keep cutting themselves"]:
+        assert "self_harm_superficial_supported" in found(analyser, text), text
+    # after "by" the reflexive says who, not what is done: playing alone is not being left alone
+    assert "young_child_left_alone" not in found(analyser, "she plays by herself at break")
