@@ -58,6 +58,8 @@ _UNBORN = re.compile(
     r"|expectant|(?:mum|mother|dad|father)[\s-]+to[\s-]+be)\b",
     re.I,
 )
+# "2day" is text-speak for today, not a baby two days old.
+_TODAY = re.compile(r"2day", re.I)
 # What follows "20 weeks" when it is how far on a pregnancy is, not a baby's age.
 _GESTATION = re.compile(r"^\s*(?:pregnant|along|gestation|into (?:her|the) pregnancy)", re.I)
 # "she's 12", "im 15 and...", "my daughter is 13": an age said of the child with no unit, when nothing
@@ -117,7 +119,11 @@ def read_age(text: str) -> int | None:
         if value <= MAX_CHILD_AGE and not _adult_context(text, match.start()) and not _duration(text, match):
             found.append((match.start(), value))
     for match in _UNDER_ONE.finditer(text):
-        if _GESTATION.match(text[match.end() : match.end() + 24]) or _duration(text, match):
+        if (
+            _GESTATION.match(text[match.end() : match.end() + 24])
+            or _duration(text, match)
+            or _TODAY.fullmatch(match.group(0))
+        ):
             continue
         raw = match.group(1)
         value = _number(raw)
@@ -200,7 +206,11 @@ def is_non_mobile_baby(text: str) -> bool:
         return True
     pregnancy = _UNBORN.search(text) or _ANTENATAL.search(text)
     for match in _UNDER_ONE.finditer(text):
-        if _GESTATION.match(text[match.end() : match.end() + 24]) or _duration(text, match):
+        if (
+            _GESTATION.match(text[match.end() : match.end() + 24])
+            or _duration(text, match)
+            or _TODAY.fullmatch(match.group(0))
+        ):
             continue
         unit = match.group(0).lower()
         weeks = "week" in unit or "wk" in unit

@@ -164,6 +164,8 @@ TAG_UNBORN = "unborn"
 FAMILY = {"kids", "children", "baby", "babies", "toddler", "toddlers", "newborn", "twins"}
 POSSESSIVE_S = {"'s", "s", "'"}
 YOUNG_PERSON_AGES = {16, 17}
+HOMELESS_YOUNG_PERSON_CATEGORY = "homelessness_16_17"
+THROWN_OUT = "abandoned_or_excluded_from_home"  # a child shut out of home, or left, by the parents
 # "born" and "birth" alone also tell of a baby already born ("treated for NAS at birth"): only
 # the phrases in TO_BE that look forward count.
 PREGNANCY = {"pregnant", "pregnancy", "unborn", "expecting", "midwife", "antenatal", "bump", "due"}
@@ -371,6 +373,20 @@ class Analyser:
             i.id: i.for_a_family for i in self.indicators.values() if i.for_a_family in self.indicators
         }
         self.for_a_teen = {family: teen for teen, family in self.for_a_family.items()}
+        self.homeless_young_person = {
+            i.id for i in self.indicators.values() if str(i.category) == HOMELESS_YOUNG_PERSON_CATEGORY
+        }
+        self.thrown_out = THROWN_OUT if THROWN_OUT in self.indicators else None
+        # the young person's and the family's readings as grave and as urgent as a child shut out
+        self.nowhere_tonight = {
+            k
+            for teen in self.homeless_young_person
+            for k in (teen, self.for_a_family.get(teen))
+            if k is not None
+            and self.thrown_out is not None
+            and (self.indicators[k].level, self.indicators[k].urgency)
+            == (self.indicators[self.thrown_out].level, self.indicators[self.thrown_out].urgency)
+        }
         self.harm_at_home = {i.id for i in self.indicators.values() if str(i.category) in HARM_AT_HOME_CATEGORIES}
         self.domestic_abuse = {i.id for i in self.indicators.values() if str(i.category) == DOMESTIC_ABUSE_CATEGORY}
         self.physical_abuse = {i.id for i in self.indicators.values() if str(i.category) == PHYSICAL_ABUSE_CATEGORY}
@@ -443,7 +459,6 @@ class Analyser:
         self._in_pregnancy(doc, best)
         self._pregnant_child(doc, best)
         age = read_age(text)
-        self._family_or_teen(doc, best, age)
         self._adult_partner(doc, best, age)
         self._sex_beside_an_adult(doc, best)
         self._young_child_alone(doc, best, age)
@@ -466,6 +481,8 @@ class Analyser:
             for key, sent, score in self.similar.sentences(doc, unread):
                 if key not in best and (not read or score >= SIMILAR_BESIDE):
                     best[key] = Finding(key, sent.text, sent.start_char, sent.end_char, SIMILAR_CONFIDENCE)
+        # after the fallback, whose resemblance knows no age
+        self._family_or_teen(doc, best, age)
         baby = self._injury_to_non_mobile_baby(doc, text, age)
         if baby is not None and self.non_mobile_baby not in best:
             best[self.non_mobile_baby] = baby
@@ -779,10 +796,19 @@ class Analyser:
             swaps = self.for_a_family
         elif age in YOUNG_PERSON_AGES and not family:
             swaps = self.for_a_teen
+        elif age is not None and age < min(YOUNG_PERSON_AGES) and not family and self.thrown_out:
+            # a child under 16 with nowhere to sleep tonight ("Kai (15) slept in the stairwell, dad
+            # changed the locks") is a child shut out of home, not a homeless young person nor a family
+            swaps = dict.fromkeys(self.nowhere_tonight, self.thrown_out)
         else:
             return
         for key in [k for k in best if k in swaps]:
             self._read_instead(best, key, swaps[key])
+        if swaps is self.for_a_teen and self.thrown_out in best:
+            # a 16 or 17 year old thrown out is the homelessness the guidance names for that age
+            for key in [k for k in best if k in self.homeless_young_person]:
+                if self.thrown_out in best and self._covers(key, self.thrown_out):
+                    del best[self.thrown_out]
 
     def _own_partner(self, doc: Doc, best: dict[str, Finding]) -> None:
         """Words like "her boyfriend punches her" tell of abuse in the child's own relationship, and

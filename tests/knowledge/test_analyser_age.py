@@ -47,6 +47,9 @@ from knowledge.analyser.age import is_non_mobile_baby, read_age
         ("he is ten times worse", None),
         ("her boyfriend is 19", None),
         ("the girl is 5 ft tall", None),
+        # "2day" is text-speak for today; a baby "2day old" is two days old
+        ("got kicked out 2day im 16", 16),
+        ("my 2day old baby has a mark on her", 0),
     ],
 )
 def test_age_or_no_age(text, age):

@@ -440,3 +440,25 @@ def test_a_reflexive_stands_for_whoever_the_subject_is(analyser):
         assert "self_harm_superficial_supported" in found(analyser, text), text
     # after "by" the reflexive says who, not what is done: playing alone is not being left alone
     assert "young_child_left_alone" not in found(analyser, "she plays by herself at break")
+
+
+@pytest.mark.parametrize(
+    "text, reading, not_reading",
+    [
+        # under 16: a child shut out of home, not a homeless 16-17 year old nor a family
+        (
+            "Mason (14) says mum locked him out after a row and he slept in the stairwell, nowhere to go tonight",
+            "abandoned_or_excluded_from_home",
+            "homeless_16_17_tonight",
+        ),
+        # 16 or 17: the homelessness the guidance names for that age, not a second reading beside it
+        (
+            "im 17 and my dad just kicked me out, got nowhere to sleep tonight",
+            "homeless_16_17_tonight",
+            "abandoned_or_excluded_from_home",
+        ),
+    ],
+)
+def test_nowhere_to_sleep_tonight_is_read_by_the_childs_age(analyser, text, reading, not_reading):
+    readings = found(analyser, text)
+    assert reading in readings and not_reading not in readings, (text, readings)
