@@ -119,6 +119,9 @@ ALONE = [
 # "Last month", "last year": the sentence places what happened in a period that is over. ("Last
 # night" is not one: a child who did not come home last night may be missing now.)
 OVER = {"week", "weekend", "month", "year", "summer", "winter", "spring", "autumn", "term", "christmas", "easter"}
+# "Squeezed my neck till I couldn't breathe": what someone could not do is told once it is over;
+# "I can't breathe" is now.
+TOLD_AFTER = {"could"}
 # Any of these in the sentence and it is (also) about now, whatever period it names.
 STILL_NOW = {"now", "still", "again", "tonight", "today", "currently", "ongoing"}
 
@@ -248,8 +251,9 @@ def _child_in_hot_car(doc: Doc) -> Span | None:
 
 
 def _danger_words(doc: Doc, matcher: Callable[[Doc], list[tuple[str, int, int]]]) -> Span | None:
+    lowers = words(doc)[1]
     for key, start, end in matcher(doc):
-        if not _counts(doc, start, end):
+        if not _counts(doc, start, end) or (start and lowers[start - 1] in TOLD_AFTER):
             continue
         if key == "alone":
             return doc[start:end]

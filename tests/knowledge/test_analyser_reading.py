@@ -462,3 +462,16 @@ def test_a_reflexive_stands_for_whoever_the_subject_is(analyser):
 def test_nowhere_to_sleep_tonight_is_read_by_the_childs_age(analyser, text, reading, not_reading):
     readings = found(analyser, text)
     assert reading in readings and not_reading not in readings, (text, readings)
+
+
+def test_what_someone_could_not_do_is_told_once_it_is_over(analyser):
+    # "couldn't breathe" tells of a strangling that has stopped: grave, but no call to 999 by itself
+    for text in [
+        "my uncle put his arm round my neck and squeezed till i couldnt breathe",
+        "Y6 pupil says mum's partner held a pillow over her face until she couldn't breathe.",
+    ]:
+        analysis = analyser.analyse(text)
+        assert not analysis.immediate_danger, text
+        assert "strangulation_or_suffocation" in {f.indicator_id for f in analysis.findings}, text
+    for text in ["he has his hands round her neck and she cant breathe", "my son is not breathing"]:
+        assert analyser.analyse(text).immediate_danger, text
