@@ -193,7 +193,7 @@ def _check_references(doc: ThresholdDocument) -> None:
             problems.append(f"{where}/indicators: {indicator.id}: field category: unknown '{indicator.category}'")
         if indicator.domain not in doc.domains:
             problems.append(f"{where}/indicators: {indicator.id}: field domain: unknown '{indicator.domain}'")
-        for name in ("in_pregnancy", "of_a_parent", "for_a_family"):
+        for name in ("in_pregnancy", "of_a_parent", "once_treated", "for_a_family"):
             other = getattr(indicator, name)
             if other is not None and other not in doc.indicators:
                 problems.append(f"{where}/indicators: {indicator.id}: field {name}: unknown indicator '{other}'")

@@ -140,6 +140,11 @@ class Indicator(Strict):
         description="the parent's indicator this one, about the child's own state, is read as when its words are told"
         " of a parent (\"mum is sad all the time\" is a parent's mental health, not the child's low mood)",
     )
+    once_treated: Identifier | None = Field(
+        None,
+        description="the indicator this one, about a danger now, is read as when the narrative tells the child is"
+        " already in hospital care (an overdose treated on the ward is a recent attempt, not a call to 999)",
+    )
     for_a_family: Identifier | None = Field(
         None,
         description="the family's indicator this one, about a 16 or 17 year old on their own, is read as when the"

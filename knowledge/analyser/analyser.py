@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from knowledge.analyser import cues
 from knowledge.analyser.age import NUMBER_WORDS, is_non_mobile_baby, read_age
 from knowledge.analyser.catalogue import CONSENT_ORDER, category_consent
-from knowledge.analyser.danger import danger_matcher, read_danger, told_as_over
+from knowledge.analyser.danger import danger_matcher, read_danger, told_as_over, treated, treated_overdose
 from knowledge.analyser.involved import HARM, PEOPLE, STAFF, people_matcher, read_involved
 from knowledge.analyser.model import Analysis, Finding
 from knowledge.analyser.phrases import Element, Phrase, PhraseIndex
@@ -165,6 +165,7 @@ FAMILY = {"kids", "children", "baby", "babies", "toddler", "toddlers", "newborn"
 POSSESSIVE_S = {"'s", "s", "'"}
 YOUNG_PERSON_AGES = {16, 17}
 HOMELESS_YOUNG_PERSON_CATEGORY = "homelessness_16_17"
+OVERDOSE = "overdose_taken"  # what the danger words' overdose is, before treatment
 THROWN_OUT = "abandoned_or_excluded_from_home"  # a child shut out of home, or left, by the parents
 # "born" and "birth" alone also tell of a baby already born ("treated for NAS at birth"): only
 # the phrases in TO_BE that look forward count.
@@ -369,6 +370,10 @@ class Analyser:
             i.id: i.in_pregnancy for i in self.indicators.values() if i.in_pregnancy in self.indicators
         }
         self.of_a_parent = {i.id: i.of_a_parent for i in self.indicators.values() if i.of_a_parent in self.indicators}
+        self.once_treated = {
+            i.id: i.once_treated for i in self.indicators.values() if i.once_treated in self.indicators
+        }
+        self.overdose_treated = self.once_treated.get(OVERDOSE)
         self.for_a_family = {
             i.id: i.for_a_family for i in self.indicators.values() if i.for_a_family in self.indicators
         }
@@ -481,8 +486,16 @@ class Analyser:
             for key, sent, score in self.similar.sentences(doc, unread):
                 if key not in best and (not read or score >= SIMILAR_BESIDE):
                     best[key] = Finding(key, sent.text, sent.start_char, sent.end_char, SIMILAR_CONFIDENCE)
-        # after the fallback, whose resemblance knows no age
+        # after the fallback, whose resemblance knows neither the age nor the hospital
         self._family_or_teen(doc, best, age)
+        self._once_treated(doc, best)
+        if self.overdose_treated is not None and self.overdose_treated not in best:
+            # an overdose the danger words would read, told beside the hospital care that treats it
+            span = treated_overdose(doc, self.danger)
+            if span is not None:
+                best[self.overdose_treated] = _finding(
+                    text, doc, self.overdose_treated, span.start, span.end, RULE_CONFIDENCE
+                )
         baby = self._injury_to_non_mobile_baby(doc, text, age)
         if baby is not None and self.non_mobile_baby not in best:
             best[self.non_mobile_baby] = baby
@@ -809,6 +822,18 @@ class Analyser:
             for key in [k for k in best if k in self.homeless_young_person]:
                 if self.thrown_out in best and self._covers(key, self.thrown_out):
                     del best[self.thrown_out]
+
+    def _once_treated(self, doc: Doc, best: dict[str, Finding]) -> None:
+        """A danger told beside the child's hospital care ("admitted following OD of 24 paracetamol",
+        "took a load of pills on saturday and woke up in hospital") is being treated: it is read as the
+        concern the catalogue names for it once treated (once_treated: an overdose on the ward is a
+        recent attempt), at that concern's urgency -- the one place a reading gives way to a less
+        urgent one, because the catalogue defines the two by whether treatment has begun."""
+        for key in [k for k in best if k in self.once_treated]:
+            span = _span(doc, best[key])
+            if span is not None and treated(doc, span.start):
+                _also_read_as(best, key, self.once_treated[key])
+                del best[key]
 
     def _own_partner(self, doc: Doc, best: dict[str, Finding]) -> None:
         """Words like "her boyfriend punches her" tell of abuse in the child's own relationship, and

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
@@ -148,6 +149,22 @@ MEDICINE = {"paracetamol", "pill", "tablet", "med", "meds", "medicine", "medicat
 QUANTITY = {"all", "whole", "load", "loads", "lot", "lots", "packet", "pack", "box", "bottle", "handful", "strip"}
 MANY_IN_WORDS = {"five", "six", "seven", "eight", "nine", "ten", "twelve", "fifteen", "twenty", "thirty", "forty"}
 OVERDOSE_SPAN = 9  # tokens from the taking verb to the medicine ("swallowed a whole bottle of her nan's tablets")
+# A child told to be in hospital care already ("admitted following OD", "shes in hospital now", "home
+# from hospital", "woke up in hospital", "medically fit"): an overdose there is being treated, which
+# the catalogue reads as a recent attempt, not a call to 999. Going there is not: "take her to A&E".
+TREATED = re.compile(
+    r"\b(?:admitted|in (?:the )?(?:hospital|hosp|a&e)|from (?:the )?hospital|on (?:the|a) (?:\w+ )?ward"
+    r"|paeds ward|medically (?:stable|fit)|(?:was|been|got|were) (?:taken|rushed) to (?:hospital|a&e)"
+    r"|(?:had|went) to (?:go to )?hospital|stomach pumped|pumped (?:my|her|his) stomach)\b",
+    re.I,
+)
+# Care told as an earlier episode's: "she was in hospital last year for the same thing".
+EARLIER_CARE = re.compile(
+    r"[^,.;]*?\b(?:last (?:year|summer|winter|spring|autumn|christmas|time)|(?:years?|months) ago|before"
+    r"|previously|in the past|same thing)\b",
+    re.I,
+)
+OVERDOSE_NORMS = MEDICINE | {"overdose", "swallow", "packet"}
 MANY = 5  # tablets taken at once that are more than a dose
 
 # A baby or child shut in a car in the heat (heatstroke kills within minutes), as a passer-by tells it
@@ -184,7 +201,21 @@ NOT_NOW = {"was", "were", "been", "used", "would", "when", "found"}
 
 def read_danger(doc: Doc, matcher: Callable[[Doc], list[tuple[str, int, int]]]) -> Span | None:
     """The words that say the danger is now, or None."""
-    return _danger_words(doc, matcher) or _overdose(doc) or _child_in_hot_car(doc) or _hiding_now(doc)
+    overdose = _overdose(doc)
+    if overdose is not None and treated(doc, overdose.start):
+        overdose = None
+    return _danger_words(doc, matcher) or overdose or _child_in_hot_car(doc) or _hiding_now(doc)
+
+
+def treated_overdose(doc: Doc, matcher: Callable[[Doc], list[tuple[str, int, int]]]) -> Span | None:
+    """The words of an overdose told beside the child's hospital care, which read_danger passes over:
+    the concern is still there, no longer a danger now."""
+    spans = [_overdose(doc)] + [
+        doc[start:end]
+        for key, start, end in matcher(doc)
+        if key == "alone" and not OVERDOSE_NORMS.isdisjoint(words(doc)[0][start:end]) and _counts(doc, start, end)
+    ]
+    return next((span for span in spans if span is not None and treated(doc, span.start)), None)
 
 
 def _hiding_now(doc: Doc) -> Span | None:
@@ -251,18 +282,26 @@ def _child_in_hot_car(doc: Doc) -> Span | None:
 
 
 def _danger_words(doc: Doc, matcher: Callable[[Doc], list[tuple[str, int, int]]]) -> Span | None:
-    lowers = words(doc)[1]
+    norms, lowers, _ = words(doc)
     for key, start, end in matcher(doc):
         if not _counts(doc, start, end) or (start and lowers[start - 1] in TOLD_AFTER):
             continue
         if key == "alone":
+            if not OVERDOSE_NORMS.isdisjoint(norms[start:end]) and treated(doc, start):
+                continue
             return doc[start:end]
         # "It's happening now." often follows the sentence that says what is happening.
         sent_start, sent_end = _around(doc, start)
-        norms, lowers, _ = words(doc)
         if not HARM.isdisjoint(norms[sent_start:sent_end]) or not HARM.isdisjoint(lowers[sent_start:sent_end]):
             return doc[start:end]
     return None
+
+
+def treated(doc: Doc, i: int) -> bool:
+    """Whether the sentence holding token i, or one beside it, tells the child is in hospital care."""
+    start, end = _around(doc, i)
+    text = doc[start:end].text
+    return any(EARLIER_CARE.match(text, care.end()) is None for care in TREATED.finditer(text))
 
 
 def _around(doc: Doc, i: int) -> tuple[int, int]:

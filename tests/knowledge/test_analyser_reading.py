@@ -475,3 +475,31 @@ def test_what_someone_could_not_do_is_told_once_it_is_over(analyser):
         assert "strangulation_or_suffocation" in {f.indicator_id for f in analysis.findings}, text
     for text in ["he has his hands round her neck and she cant breathe", "my son is not breathing"]:
         assert analyser.analyse(text).immediate_danger, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mate took a whole packet of paracetamol on sunday and shes in hospital now on a drip",
+        "Ward round: Leah (15) admitted overnight after an OD of 30 sertraline, medically fit today.",
+        "i swallowed loads of my nans tablets last week n woke up in hospital",
+    ],
+)
+def test_an_overdose_already_in_hospital_care_is_a_recent_attempt_not_a_danger_now(analyser, text):
+    # the catalogue defines the two by it: "just taken" is an emergency, "now treated" a recent attempt
+    analysis = analyser.analyse(text)
+    assert not analysis.immediate_danger, text
+    readings = {f.indicator_id for f in analysis.findings}
+    assert "suicide_attempt_recent" in readings and "overdose_taken" not in readings, (text, readings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she has taken a packet of pills, should i take her to a&e",
+        "he took an overdose an hour ago and wont let me call an ambulance",
+        "my sister swallowed a load of tablets, she was in hospital last year for the same thing",
+    ],
+)
+def test_an_overdose_not_yet_treated_is_a_danger_now(analyser, text):
+    assert analyser.analyse(text).immediate_danger, text

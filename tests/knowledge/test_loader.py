@@ -81,6 +81,12 @@ def test_an_unknown_parent_reading_is_named(england_copy):
         read_document(england_copy)
 
 
+def test_an_unknown_once_treated_reading_is_named(england_copy):
+    edit_yaml(england_copy / "indicators" / "core.yml", lambda entries: entries[0].update(once_treated="nonsense"))
+    with pytest.raises(DocumentError, match="in_danger_now: field once_treated: unknown indicator 'nonsense'"):
+        read_document(england_copy)
+
+
 def test_an_unknown_family_reading_is_named(england_copy):
     edit_yaml(england_copy / "indicators" / "core.yml", lambda entries: entries[0].update(for_a_family="nonsense"))
     with pytest.raises(DocumentError, match="in_danger_now: field for_a_family: unknown indicator 'nonsense'"):
