@@ -976,3 +976,17 @@ def test_an_adults_partner_hitting_them_is_domestic_abuse_not_a_parent_hitting_t
     analyser = Analyser([parent, domestic])
     assert ids(analyser.analyse("her partner punched her and she is pregnant")) == {"abuse_in_pregnancy"}
     assert "hit_by_parent" in ids(analyser.analyse("mums partner punched her and she is pregnant"))
+
+
+def test_every_tag_in_the_catalogue_is_read_by_something():
+    # The analyser drops a reading for another only if the other has all its tags (_covers), so a
+    # tag nothing reads would keep misreadings for no effect: each must be read by a decision table,
+    # a question's ask_when, or one of the analyser's own rules.
+    from knowledge.analyser import analyser as rules
+    from knowledge.loader import load_document
+
+    document = load_document("england")
+    read = set(document.decisions.read_tags or ())
+    read |= {tag for question in document.questions.values() for tag in question.ask_when or ()}
+    read |= {rules.TAG_LASTING, rules.TAG_UNBORN, rules.TAG_ADULT_WORKING_WITH_CHILDREN, rules.SEXUAL_ACTIVITY}
+    assert set(document.tags) <= read, sorted(set(document.tags) - read)

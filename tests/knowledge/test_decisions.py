@@ -118,7 +118,7 @@ def test_every_row_of_every_table_is_reached_by_the_random_facts(document_id):
     doc = load_document(document_id)
     reached = {name: set() for name in doc.decisions.tables}
 
-    @settings(max_examples=600, deadline=None, database=None, derandomize=True)  # same facts every run: no flake
+    @settings(max_examples=1000, deadline=None, database=None, derandomize=True)  # same facts every run: no flake
     @given(facts(doc))
     def collect(context):
         for name, table in doc.decisions.tables.items():
