@@ -126,7 +126,15 @@ THREAT_WINDOW = 4
 # "he'll" and "she'll" typed without the apostrophe, which no tokenizer splits: right before the act
 # ("says hell batter me") they can only be that.
 WILL_UNSPLIT = {"hell", "shell"}
-BLOWS = {"hiding", "batter", "battering", "beating", "slap", "kicking"}  # "give him a good hiding"
+BLOWS = {
+    "hiding",
+    "batter",
+    "battering",
+    "beating",
+    "slap",
+    "kicking",
+    "break",
+}  # "give him a good hiding", "break your arm"
 THREAT_WORDING = "threat"
 # A number that ends a pattern is an age ("partner is 18"); followed by one of these it is how long
 # something has lasted ("a partner of 18 months"), and "years" only when not "years old".

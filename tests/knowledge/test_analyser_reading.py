@@ -504,3 +504,10 @@ def test_an_overdose_already_in_hospital_care_is_a_recent_attempt_not_a_danger_n
 )
 def test_an_overdose_not_yet_treated_is_a_danger_now(analyser, text):
     assert analyser.analyse(text).immediate_danger, text
+
+
+def test_breaking_a_bone_told_as_a_threat_is_the_threat_not_a_fracture(analyser):
+    readings = found(analyser, "his mum screams that she will break his arm if he doesnt shut up")
+    assert "threats_to_child" in readings and "fracture_unexplained" not in readings, readings
+    # done, not threatened: the fracture stays
+    assert "fracture_unexplained" in found(analyser, "the x-ray showed his arm was broken and mum cant say how")
