@@ -74,6 +74,10 @@ CAUTION |= {"supporting", "affectionate", "praising", "capable", "involved", "pl
 # Chosen on rounds 12 and 13: false alarms 130 -> 127 of 496, no positive lost ("checked" and
 # "confirmed" cost positives: "phone checked daily", "confirmed staying at mum's address").
 CAUTION |= {"clear", "reviewed"}
+# A finding of nothing said outright: "no concerns about her care", "nothing suggests it affects
+# them", "no issues since". Chosen on the validation split: false alarms 288 -> 270 of 992, no
+# positive read lower (dev: 582 -> 566 of 2,604, the same).
+NOTHING_FOUND = ({"no", "nothing"}, {"concern", "concerns", "suggests", "issues", "problems", "trouble"})
 
 
 def content(norms: Iterable[str]) -> list[str]:
@@ -136,6 +140,7 @@ class Similar:
                 or CAUTION & (set(norms) | lowers)
                 or told_as_past(doc, sent.start, sent.end)
                 or asks_what_it_means(doc, sent.start, sent.end)
+                or _nothing_found(all_lowers[sent.start : sent.end])
             ):
                 continue
             key, score, shared = self.best(content(norms))
@@ -145,3 +150,8 @@ class Similar:
             if 2 * len(shared & negated_words(doc, sent.start, sent.end)) < len(shared):
                 found.append((key, sent, score))
         return found
+
+
+def _nothing_found(lowers: list[str]) -> bool:
+    nothing, found = NOTHING_FOUND
+    return any(a in nothing and b in found for a, b in zip(lowers, lowers[1:], strict=False))

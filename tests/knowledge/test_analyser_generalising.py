@@ -112,6 +112,8 @@ def test_the_similarity_fallback_reads_a_sentence_no_pattern_matched(with_exampl
         "years ago the dealers wanted paying for drugs he lost, it was in the past",
         "when he was a baby the dealers wanted paying for the drugs his dad lost",
         "reviewed the file: the dealers he lost the drugs for are in prison",  # a check
+        "spoke to him about the dealers and the drugs he lost, no concerns",  # a finding of nothing
+        "the dealers he lost drugs for moved away, nothing suggests they want paying",
         # a pattern matched in another sentence: the fallback reads nothing in one the words left
         "He has a bruise on his face. The dealers want paying for the drugs he lost.",
     ],
