@@ -196,6 +196,11 @@ ENDED_POINTERS = {"which", "that", "this", "it", "all"}  # what ended is the con
 RESOLVED = {"safe", "fine", "well", "thrive", "flourish", "settle", "clean", "sober", "punctual", "dry"}  # as norms
 RESOLVED_PAIRS = {("catch", "up"), ("no", "longer"), ("no", "concern"), ("no", "incident"), ("no", "episode")}
 RESOLVED_PAIRS |= {("no", "further"), ("no", "risk")}
+# "has lived there happily ever since", "made a full recovery": chosen on the validation split (false
+# alarms 270 -> 265 of 992, no positive read lower; dev 566 -> 562). Not "stable": "sectioned last
+# year, now stable on lithium" ends the crisis but is the parent's ongoing concern (team H11).
+RESOLVED |= {"happy", "happily", "safely", "healthy", "independent", "recovery", "recover", "heal"}
+RESOLVED_PAIRS |= {("ever", "since")}
 RESOLVED_STARTS = RESOLVED | {pair[0] for pair in RESOLVED_PAIRS}
 # "no concerns since", "no additional needs since", "no self-harm since": nothing of it since then
 NO, NO_SINCE = "no", 4

@@ -196,6 +196,8 @@ def test_a_question_that_reports_a_fact_still_counts(analyser):
         "Dad hit her with a belt at age four; she was adopted in 2014 and has been safe since.",
         "She was in care at three, but she has been settled with her mum for five years now.",
         "Dad hit her when she was a toddler, but they split over 10 years ago and no contact since.",
+        "She was in care in Year 2, but she went home in 2019 and has lived there happily ever since.",
+        "Dad hit her at age four; he left in 2015 and she made a full recovery.",
     ],
 )
 def test_history_does_not_count_as_now(analyser, text):
@@ -212,6 +214,7 @@ def test_history_does_not_count_as_now(analyser, text):
         "Dad has been hitting her for years, but she seems fine at school.",  # it has gone on
         "Dad hit her 3 days ago, no food since.",  # lately
         "Dad hit her and she has had no food since.",  # no time gone by
+        "Dad hit her at age four and she has not been happy since.",  # all is not well
     ],
 )
 def test_a_clause_that_says_all_is_well_ends_only_a_concern_long_past(analyser, text):
