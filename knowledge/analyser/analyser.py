@@ -207,6 +207,7 @@ UNDER_13 = range(10, 13)
 # of a young teenager with someone their own age.
 SEX_UNDER_13 = "sexual_activity_under_13"
 SEX_UNDER_13_AGES = range(1, 13)
+AGE_OF_CONSENT = 16
 UNDERAGE_SEX_CATEGORY = "underage_sexual_activity"
 # What follows a number that is no age: "12 weeks pregnant", "28/40", "14 years together".
 NOT_AN_AGE = DURATIONS | YEARS | {"/", ":", "%", "am", "pm", "kg", "st", "times", "x", "pounds"}
@@ -497,6 +498,7 @@ class Analyser:
         # after the fallback, whose resemblance knows neither the age nor the hospital
         self._family_or_teen(doc, best, age)
         self._once_treated(doc, best)
+        self._sex_with_the_older_partner(doc, best, age)
         if self.overdose_treated is not None and self.overdose_treated not in best:
             # an overdose the danger words would read, told beside the hospital care that treats it
             span = treated_overdose(doc, self.danger)
@@ -755,6 +757,39 @@ class Analyser:
             )
             if adult and self._covers(self.sex_with_adult, key):
                 self._read_instead(best, key, self.sex_with_adult)
+
+    def _sex_with_the_older_partner(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
+        """Sex told in the sentence that names a child's adult partner ("my bf is 22 and im 14, we
+        sleep together") is sex with an adult -- read in place of sex with a peer where as serious --
+        and one concern: it covers the older boyfriend's reading, which gives way. After the
+        fallback, which reads "weve slept together" as often as the words do."""
+        partner = ADULT_PARTNER_OF_CHILD
+        # at 16 or 17 sex with an adult is no offence in itself ("Amber (16), boyfriend (18)")
+        if self.sex_with_adult is None or (age is not None and age >= AGE_OF_CONSENT):
+            return
+        # the adult partner's words, or those of sex with an adult already read from them
+        anchor = next((best[k] for k in (partner, self.sex_with_adult) if k in best), None)
+        span = _span(doc, anchor) if anchor is not None else None
+        if span is None:
+            return
+        sentence = cues.sentence(doc, span.start)
+
+        def beside(key: str) -> bool:
+            other = _span(doc, best[key])
+            return other is not None and cues.sentence(doc, other.start) == sentence
+
+        for key in [k for k in best if str(self.indicators[k].category) == UNDERAGE_SEX_CATEGORY]:
+            # "im 14, my bf is 20, weve slept together": the sex is with the adult the partner is
+            sex = key not in (self.sex_with_adult, SEX_UNDER_13) and SEXUAL_ACTIVITY in self.indicators[key].tags
+            if sex and beside(key):
+                self._read_instead(best, key, self.sex_with_adult)
+        if (
+            partner in best
+            and self.sex_with_adult in best
+            and beside(self.sex_with_adult)
+            and self._covers(self.sex_with_adult, partner)
+        ):
+            del best[partner]
 
     def _young_child_alone(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
         """A child under 10 told to be on their own and left, or at home, with nobody else ("hes 5

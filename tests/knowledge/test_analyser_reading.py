@@ -511,3 +511,12 @@ def test_breaking_a_bone_told_as_a_threat_is_the_threat_not_a_fracture(analyser)
     assert "threats_to_child" in readings and "fracture_unexplained" not in readings, readings
     # done, not threatened: the fracture stays
     assert "fracture_unexplained" in found(analyser, "the x-ray showed his arm was broken and mum cant say how")
+
+
+def test_sex_with_a_childs_adult_partner_is_sex_with_an_adult_read_once(analyser):
+    for text in ["im 14 and my boyfriend is 21, weve slept together loads", "my bf is 25 n were sleepin together"]:
+        readings = found(analyser, text)
+        assert "sexual_activity_with_adult" in readings, (text, readings)
+        assert "cse_older_boyfriend" not in readings and "sexual_activity_under_16_peer" not in readings, readings
+    # at 16 sex with an 18 year old is no offence in itself: read as the older boyfriend, not as this
+    assert "sexual_activity_with_adult" not in found(analyser, "im 16 and my boyfriend is 19, weve slept together")
