@@ -17,7 +17,7 @@ from knowledge.analyser.danger import danger_matcher, read_danger, told_as_over,
 from knowledge.analyser.involved import HARM, PEOPLE, STAFF, people_matcher, read_involved
 from knowledge.analyser.model import Analysis, Finding
 from knowledge.analyser.phrases import Element, Phrase, PhraseIndex
-from knowledge.analyser.pipeline import Normaliser, Reading, build_nlp, words
+from knowledge.analyser.pipeline import Normaliser, Reading, build_nlp, norm_set, words
 from knowledge.analyser.similar import CONFIDENCE as SIMILAR_CONFIDENCE
 from knowledge.analyser.similar import Similar
 from knowledge.schema import Indicator, Urgency
@@ -197,6 +197,7 @@ PREGNANT = PREGNANCY - {"midwife", "newborn", "scan", "due", "expecting"}
 PREGNANT_UNDER_16 = "pregnancy_under_16"
 PREGNANT_UNDER_13 = "pregnancy_under_13"
 PREGNANT_SELF = {"pregnant", "preggers", "preggo", "prego"}
+PREGNANCY_SPANS = "pregnancy_spans"  # the doc's user_data key for them
 # "she's 14 and expecting", "expecting again": expecting with no object, or a baby's
 EXPECTING = "expecting"
 EXPECTING_NEXT = {"again", "twins", "in", "and", "but", "so", "now"}
@@ -591,10 +592,15 @@ class Analyser:
         one about the adult in the same sentence ("mum is so depressed she cant look after the
         kids"), is left to carry them -- or, where none does, the parent's counterpart the catalogue
         names (of_a_parent: "my mum is sad all the time" is her mental health, not the child's mood)."""
+        # a state is told of a parent-to-be only where a pregnancy may be (a cheap look before the spans)
+        text = doc.text.lower()
+        pregnancy = not PREGNANT_SELF.isdisjoint(norm_set(doc)) or any(clue in text for clue in TO_BE_CLUES)
         for key in [k for k in best if k in self.child_state]:
             finding = best[key]
             span = _span(doc, finding)
-            if span is None or not (_adult_subject(doc, span, resolve=True) or _parent_to_be(doc, span)):
+            if span is None or not (
+                _adult_subject(doc, span, resolve=True) or (pregnancy and _parent_to_be(doc, span))
+            ):
                 continue
             start, end = cues.sentence(doc, span.start)
             start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
@@ -1151,7 +1157,11 @@ def _partners(norms: list[str], lowers: list[str]) -> list[int]:
 
 def _pregnancy_spans(doc: Doc, lowers: list[str]) -> list[tuple[int, int]]:
     """The token spans that say someone is pregnant, in order: a word of her own ("pregnant",
-    "expecting" with no object) or a phrase of TO_BE ("14/40", "five months gone")."""
+    "expecting" with no object) or a phrase of TO_BE ("14/40", "five months gone"). Found once per
+    doc: a rule asks for each reading of a child's state."""
+    cached = doc.user_data.get(PREGNANCY_SPANS)
+    if cached is not None:
+        return cached
     spans = []
     for i, lower in enumerate(lowers):
         if lower in PREGNANT_SELF or (
@@ -1163,7 +1173,8 @@ def _pregnancy_spans(doc: Doc, lowers: list[str]) -> list[tuple[int, int]]:
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
             spans.append((span.start, span.end))
-    return sorted(spans)
+    doc.user_data[PREGNANCY_SPANS] = spans = sorted(spans)
+    return spans
 
 
 def _person_class(word: str) -> frozenset[str]:

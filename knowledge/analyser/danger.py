@@ -127,6 +127,9 @@ TOLD_AFTER = {"could"}
 STILL_NOW = {"now", "still", "again", "tonight", "today", "currently", "ongoing"}
 
 
+DANGER_MATCHES = "danger_matches"
+
+
 def danger_matcher(norm: Callable[[str], str]) -> Callable[[Doc], list[tuple[str, int, int]]]:
     # The words that say "now" are read as written ("about to", not "about 5 to 10"); a "-" in one
     # marks where a word may stand ("going to ... now").
@@ -137,7 +140,15 @@ def danger_matcher(norm: Callable[[str], str]) -> Callable[[Doc], list[tuple[str
             index.add(key, [norm(w) for w in phrase if w != "-"])
     strict.prepare()
     loose.prepare()
-    return lambda doc: strict(doc) + loose(doc)
+
+    def matches(doc: Doc) -> list[tuple[str, int, int]]:
+        # read twice for some narratives (read_danger, treated_overdose): matched once per doc
+        found = doc.user_data.get(DANGER_MATCHES)
+        if found is None:
+            found = doc.user_data[DANGER_MATCHES] = strict(doc) + loose(doc)
+        return found
+
+    return matches
 
 
 # An overdose told without the word: taking or swallowing a quantity of a medicine ("took all my mums
