@@ -17,7 +17,7 @@ from knowledge.analyser.danger import danger_matcher, read_danger, told_as_over,
 from knowledge.analyser.involved import HARM, PEOPLE, STAFF, people_matcher, read_involved
 from knowledge.analyser.model import Analysis, Finding
 from knowledge.analyser.phrases import Element, Phrase, PhraseIndex
-from knowledge.analyser.pipeline import Normaliser, Reading, build_nlp, norm_set, words
+from knowledge.analyser.pipeline import Normaliser, Reading, build_nlp, words
 from knowledge.analyser.similar import CONFIDENCE as SIMILAR_CONFIDENCE
 from knowledge.analyser.similar import Similar
 from knowledge.schema import Indicator, Urgency
@@ -592,15 +592,10 @@ class Analyser:
         one about the adult in the same sentence ("mum is so depressed she cant look after the
         kids"), is left to carry them -- or, where none does, the parent's counterpart the catalogue
         names (of_a_parent: "my mum is sad all the time" is her mental health, not the child's mood)."""
-        # a state is told of a parent-to-be only where a pregnancy may be (a cheap look before the spans)
-        text = doc.text.lower()
-        pregnancy = not PREGNANT_SELF.isdisjoint(norm_set(doc)) or any(clue in text for clue in TO_BE_CLUES)
         for key in [k for k in best if k in self.child_state]:
             finding = best[key]
             span = _span(doc, finding)
-            if span is None or not (
-                _adult_subject(doc, span, resolve=True) or (pregnancy and _parent_to_be(doc, span))
-            ):
+            if span is None or not (_adult_subject(doc, span, resolve=True) or _parent_to_be(doc, span)):
                 continue
             start, end = cues.sentence(doc, span.start)
             start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
@@ -1307,6 +1302,10 @@ def _parent_to_be(doc: Doc, span: Span) -> bool:
     whose age is told under 18 ("my daughter is 14 and pregnant and self harming") is a child."""
     norms, lowers, _ = words(doc)
     start, end = cues.sentence(doc, span.start)
+    # a cheap look for a pregnancy in the sentence before the narrative's spans are sought
+    said = doc[start:end].text.lower()
+    if PREGNANT_SELF.isdisjoint(lowers[start:end]) and not any(clue in said for clue in TO_BE_CLUES):
+        return False
     before = [(i, j) for i, j in _pregnancy_spans(doc, lowers) if start <= i and j <= span.start]
     if not before or any((_an_age(lowers, k) or ADULT_AGE) < ADULT_AGE for k in range(start, end)):
         return False

@@ -140,7 +140,7 @@ class Similar:
                 or CAUTION & (set(norms) | lowers)
                 or told_as_past(doc, sent.start, sent.end)
                 or asks_what_it_means(doc, sent.start, sent.end)
-                or _nothing_found(all_lowers[sent.start : sent.end])
+                or _nothing_found(all_lowers[sent.start : sent.end], lowers)
             ):
                 continue
             key, score, shared = self.best(content(norms))
@@ -152,6 +152,8 @@ class Similar:
         return found
 
 
-def _nothing_found(lowers: list[str]) -> bool:
+def _nothing_found(lowers: list[str], present: set[str]) -> bool:
     nothing, found = NOTHING_FOUND
+    if nothing.isdisjoint(present) or found.isdisjoint(present):  # most sentences: no pair to look for
+        return False
     return any(a in nothing and b in found for a, b in zip(lowers, lowers[1:], strict=False))
