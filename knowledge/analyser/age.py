@@ -119,11 +119,7 @@ def read_age(text: str) -> int | None:
         if value <= MAX_CHILD_AGE and not _adult_context(text, match.start()) and not _duration(text, match):
             found.append((match.start(), value))
     for match in _UNDER_ONE.finditer(text):
-        if (
-            _GESTATION.match(text[match.end() : match.end() + 24])
-            or _duration(text, match)
-            or _TODAY.fullmatch(match.group(0))
-        ):
+        if _no_baby_age(text, match):
             continue
         raw = match.group(1)
         value = _number(raw)
@@ -168,6 +164,15 @@ _DURATION_BEFORE = re.compile(
 _DURATION_AFTER = re.compile(r"^\s*(?:ago|later|before|since|running|now|off\b|of\b|in\b|at\b|on\b|to\b|with\b)", re.I)
 
 
+def _no_baby_age(text: str, match: re.Match[str]) -> bool:
+    """Whether a weeks-or-months match is no baby's age: a gestation, a length of time, or "2day"."""
+    return bool(
+        _GESTATION.match(text[match.end() : match.end() + 24])
+        or _duration(text, match)
+        or _TODAY.fullmatch(match.group(0))
+    )
+
+
 def _duration(text: str, match: re.Match[str]) -> bool:
     """Whether an age-shaped match measures a length of time: "sofa surfing for three weeks", "a
     year 9 boy" (a school year), "two years ago". One that says "old" is an age whatever precedes it
@@ -206,11 +211,7 @@ def is_non_mobile_baby(text: str) -> bool:
         return True
     pregnancy = _UNBORN.search(text) or _ANTENATAL.search(text)
     for match in _UNDER_ONE.finditer(text):
-        if (
-            _GESTATION.match(text[match.end() : match.end() + 24])
-            or _duration(text, match)
-            or _TODAY.fullmatch(match.group(0))
-        ):
+        if _no_baby_age(text, match):
             continue
         unit = match.group(0).lower()
         weeks = "week" in unit or "wk" in unit

@@ -126,15 +126,8 @@ THREAT_WINDOW = 4
 # "he'll" and "she'll" typed without the apostrophe, which no tokenizer splits: right before the act
 # ("says hell batter me") they can only be that.
 WILL_UNSPLIT = {"hell", "shell"}
-BLOWS = {
-    "hiding",
-    "batter",
-    "battering",
-    "beating",
-    "slap",
-    "kicking",
-    "break",
-}  # "give him a good hiding", "break your arm"
+# "give him a good hiding", "break your arm"
+BLOWS = {"hiding", "batter", "battering", "beating", "slap", "kicking", "break"}
 THREAT_WORDING = "threat"
 # A number that ends a pattern is an age ("partner is 18"); followed by one of these it is how long
 # something has lasted ("a partner of 18 months"), and "years" only when not "years old".
@@ -500,13 +493,6 @@ class Analyser:
         self._family_or_teen(doc, best, age)
         self._once_treated(doc, best)
         self._sex_with_the_older_partner(doc, best, age)
-        if self.overdose_treated is not None and self.overdose_treated not in best:
-            # an overdose the danger words would read, told beside the hospital care that treats it
-            span = treated_overdose(doc, self.danger)
-            if span is not None:
-                best[self.overdose_treated] = _finding(
-                    text, doc, self.overdose_treated, span.start, span.end, RULE_CONFIDENCE
-                )
         baby = self._injury_to_non_mobile_baby(doc, text, age)
         if baby is not None and self.non_mobile_baby not in best:
             best[self.non_mobile_baby] = baby
@@ -861,11 +847,13 @@ class Analyser:
             return
         for key in [k for k in best if k in swaps]:
             self._read_instead(best, key, swaps[key])
-        if swaps is self.for_a_teen and self.thrown_out in best:
-            # a 16 or 17 year old thrown out is the homelessness the guidance names for that age
-            for key in [k for k in best if k in self.homeless_young_person]:
-                if self.thrown_out in best and self._covers(key, self.thrown_out):
-                    del best[self.thrown_out]
+        # a 16 or 17 year old thrown out is the homelessness the guidance names for that age
+        if (
+            swaps is self.for_a_teen
+            and self.thrown_out in best
+            and any(k in self.homeless_young_person and self._covers(k, self.thrown_out) for k in best)
+        ):
+            del best[self.thrown_out]
 
     def _once_treated(self, doc: Doc, best: dict[str, Finding]) -> None:
         """A danger told beside the child's hospital care ("admitted following OD of 24 paracetamol",
@@ -878,6 +866,13 @@ class Analyser:
             if span is not None and treated(doc, span.start):
                 _also_read_as(best, key, self.once_treated[key])
                 del best[key]
+        if self.overdose_treated is not None and self.overdose_treated not in best:
+            # an overdose the danger words would read, which read_danger passes over once treated
+            span = treated_overdose(doc, self.danger)
+            if span is not None:
+                best[self.overdose_treated] = _finding(
+                    doc.text, doc, self.overdose_treated, span.start, span.end, RULE_CONFIDENCE
+                )
 
     def _own_partner(self, doc: Doc, best: dict[str, Finding]) -> None:
         """Words like "her boyfriend punches her" tell of abuse in the child's own relationship, and
@@ -1163,13 +1158,19 @@ def _pregnancy_spans(doc: Doc, lowers: list[str]) -> list[tuple[int, int]]:
             lower == EXPECTING and (i + 1 == len(lowers) or doc[i + 1].is_punct or lowers[i + 1] in EXPECTING_NEXT)
         ):
             spans.append((i, i + 1))
-    text = " ".join(doc.text.lower().split())
-    for match in TO_BE.finditer(doc.text) if any(clue in text for clue in TO_BE_CLUES) else ():
+    for match in TO_BE.finditer(doc.text) if _to_be_clue(doc.text) else ():
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
             spans.append((span.start, span.end))
     doc.user_data[PREGNANCY_SPANS] = spans = sorted(spans)
     return spans
+
+
+def _to_be_clue(text: str) -> bool:
+    """Whether the text holds a substring every phrase of TO_BE needs: most hold none, and are not
+    searched."""
+    text = " ".join(text.lower().split())
+    return any(clue in text for clue in TO_BE_CLUES)
 
 
 def _person_class(word: str) -> frozenset[str]:
@@ -1303,8 +1304,7 @@ def _parent_to_be(doc: Doc, span: Span) -> bool:
     norms, lowers, _ = words(doc)
     start, end = cues.sentence(doc, span.start)
     # a cheap look for a pregnancy in the sentence before the narrative's spans are sought
-    said = doc[start:end].text.lower()
-    if PREGNANT_SELF.isdisjoint(lowers[start:end]) and not any(clue in said for clue in TO_BE_CLUES):
+    if PREGNANT_SELF.isdisjoint(lowers[start:end]) and not _to_be_clue(doc[start:end].text):
         return False
     before = [(i, j) for i, j in _pregnancy_spans(doc, lowers) if start <= i and j <= span.start]
     if not before or any((_an_age(lowers, k) or ADULT_AGE) < ADULT_AGE for k in range(start, end)):

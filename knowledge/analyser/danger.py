@@ -224,7 +224,7 @@ def treated_overdose(doc: Doc, matcher: Callable[[Doc], list[tuple[str, int, int
     spans = [_overdose(doc)] + [
         doc[start:end]
         for key, start, end in matcher(doc)
-        if key == "alone" and not OVERDOSE_NORMS.isdisjoint(words(doc)[0][start:end]) and _counts(doc, start, end)
+        if key == "alone" and _names_an_overdose(doc, start, end) and _counts(doc, start, end)
     ]
     return next((span for span in spans if span is not None and treated(doc, span.start)), None)
 
@@ -298,7 +298,7 @@ def _danger_words(doc: Doc, matcher: Callable[[Doc], list[tuple[str, int, int]]]
         if not _counts(doc, start, end) or (start and lowers[start - 1] in TOLD_AFTER):
             continue
         if key == "alone":
-            if not OVERDOSE_NORMS.isdisjoint(norms[start:end]) and treated(doc, start):
+            if _names_an_overdose(doc, start, end) and treated(doc, start):
                 continue
             return doc[start:end]
         # "It's happening now." often follows the sentence that says what is happening.
@@ -306,6 +306,10 @@ def _danger_words(doc: Doc, matcher: Callable[[Doc], list[tuple[str, int, int]]]
         if not HARM.isdisjoint(norms[sent_start:sent_end]) or not HARM.isdisjoint(lowers[sent_start:sent_end]):
             return doc[start:end]
     return None
+
+
+def _names_an_overdose(doc: Doc, start: int, end: int) -> bool:
+    return not OVERDOSE_NORMS.isdisjoint(words(doc)[0][start:end])
 
 
 def treated(doc: Doc, i: int) -> bool:
