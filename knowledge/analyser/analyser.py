@@ -59,6 +59,8 @@ WRITER_SUBJECT = frozenset(["i", "we"])
 WRITER_OBJECT = frozenset(["me", "us", "my", "our"])
 WRITER_OWNER = frozenset(["my", "our"])
 MAX_GAP = 3  # words allowed between two words of a pattern
+# What a gap after a negation may hold: "nobody else to look after them" is "nobody to look after".
+AFTER_NEGATION_GAP = frozenset(FILLER | {"else"})
 CLAUSE_WORDS = frozenset({"that", "because", "but", "when", "while", "who", "which", "whereas", "although", "if"})
 # Words that make a concern one about the past ("previous children removed", "used to be in care"):
 # not "before", "ago", "past" or "used" alone, which the words lists also use for now ("vomiting
@@ -218,8 +220,17 @@ SEEING_AFTER = {"'s", "s", "been", "im", "i'm"}  # "she's seeing", "been seeing"
 # child may be trusted alone for a while.
 YOUNG_CHILD_ALONE = "young_child_left_alone"
 YOUNG_CHILD_AGES = range(0, 10)
-# not someone alone with the child: "leaving him alone with the baby"
-_ON_OWN = r"(?:alone|on (?:my|our|his|her|their|are|its) own|by (?:my|him|her|them|our)sel(?:f|ves))(?!\s+with\b)"
+# Young without an age: "her two little boys", "the little ones", "young children".
+YOUNG_CHILDREN = re.compile(
+    r"\b(?:little|small)\s+(?:ones?|uns?|boys?|girls?|kids?|children|brothers?|sisters?|bro|sis)\b"
+    r"|\byoung\s+(?:ones|kids|children)\b",
+    re.I,
+)
+# not someone alone with the child ("leaving him alone with the baby"), but alone with nobody is
+_ON_OWN = (
+    r"(?:alone|on (?:my|our|his|her|their|are|its) own|by (?:my|him|her|them|our)sel(?:f|ves))"
+    r"(?!\s+with\b(?!\s+(?:nobody|no one|no-one|noone|no adults?|no grown)))"
+)
 # Left ("leaves me at home by myself"), at home ("home on are own", "on his own in the flat", not
 # "walks home alone" or "plays on her own at home"), or with nobody else there ("nobody else in the
 # flat with him").
@@ -239,6 +250,15 @@ HOME_ALONE = re.compile(
     re.I,
 )
 BABY_ALONE_NOW = "baby_alone_now"
+# A child left alone because the one who cares for them was taken away ("mum's gone off in an
+# ambulance and the little ones are home on their own") has nobody to care for them: the concern
+# the catalogue names for a parent arrested, in hospital or gone.
+CHILD_WITHOUT_CARER = "child_without_carer"
+CARER_TAKEN = re.compile(
+    r"\b(?:ambulance|arrested|custody|collapsed|police (?:took|have taken|came and took)|taken away|passed away|died"
+    r"|(?:mum|mother|dad|father|parent|carer)(?:'s|’s|s)?\s+(?:\w+\s+){0,3}?(?:in|to|into) hospital)\b",
+    re.I,
+)
 BABY_AGES = range(0, 3)
 NOW_WORDS = {"now", "currently", "tonight"}
 # Sex told beside an adult partner ("me and my bf have sex hes 22") is sex with an adult: the
@@ -282,7 +302,7 @@ class Analyser:
             norm for readings in tokenised.values() for r in readings for norm in r.norms if norm not in FILLER
         }
         self.normaliser = Normaliser(self.nlp, vocabulary)
-        self.phrases = PhraseIndex(MAX_GAP, frozenset(cues.NEGATION), frozenset(FILLER), CLAUSE_WORDS, PERSON_NOUNS)
+        self.phrases = PhraseIndex(MAX_GAP, frozenset(cues.NEGATION), AFTER_NEGATION_GAP, CLAUSE_WORDS, PERSON_NOUNS)
         self.passives: set[tuple[Element, ...]] = set()  # the patterns _passive made from the words
         # "was cut", "been excluded": the verb as the phrase writes it, which the text must too --
         # "there are fresh cuts" is a wound, "her hair was cut short" a haircut.
@@ -471,6 +491,7 @@ class Analyser:
         self._sex_beside_an_adult(doc, best)
         self._young_child_alone(doc, best, age)
         self._baby_alone_now(doc, best, age)
+        self._carer_taken(doc, best)
         self._longest_reading(doc, best, matched)
         self._lone_word(doc, best, matched)
         # A narrative the patterns read nothing in is read by the fallback, sentence by sentence. One
@@ -781,13 +802,14 @@ class Analyser:
     def _young_child_alone(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
         """A child under 10 told to be on their own and left, or at home, with nobody else ("hes 5
         and im 7 and we are home on are own", "he's only about four and there was nobody else in
-        the flat with him") is a young child left alone, whatever words tell it."""
+        the flat with him") is a young child left alone, whatever words tell it. With no age told,
+        a child called little or young is one ("her two little boys are home on their own")."""
         key = YOUNG_CHILD_ALONE
         if (
             key not in self.indicators
             or key in best
-            or age not in YOUNG_CHILD_AGES
             or ALONE_WORDS.isdisjoint(words(doc)[1])
+            or (age not in YOUNG_CHILD_AGES and not (age is None and YOUNG_CHILDREN.search(doc.text)))
         ):
             return
         for sent in doc.sents:
@@ -820,6 +842,10 @@ class Analyser:
         start, end = cues.sentence(doc, span.start)
         if not NOW_WORDS.isdisjoint(words(doc)[0][start:end]):
             self._read_instead(best, YOUNG_CHILD_ALONE, BABY_ALONE_NOW)
+
+    def _carer_taken(self, doc: Doc, best: dict[str, Finding]) -> None:
+        if YOUNG_CHILD_ALONE in best and CHILD_WITHOUT_CARER in self.indicators and CARER_TAKEN.search(doc.text):
+            self._read_instead(best, YOUNG_CHILD_ALONE, CHILD_WITHOUT_CARER)
 
     def _family_or_teen(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
         """ "Nowhere to sleep tonight" is a family's concern when the narrative tells of a family with

@@ -520,3 +520,53 @@ def test_sex_with_a_childs_adult_partner_is_sex_with_an_adult_read_once(analyser
         assert "cse_older_boyfriend" not in readings and "sexual_activity_under_16_peer" not in readings, readings
     # at 16 sex with an 18 year old is no offence in itself: read as the older boyfriend, not as this
     assert "sexual_activity_with_adult" not in found(analyser, "im 16 and my boyfriend is 19, weve slept together")
+
+
+def test_nobody_else_to_look_after_them_is_nobody_to_look_after_them(analyser):
+    text = (
+        "mums been taken off in an ambulance and the kids are sat in my kitchen, theres nobody else to look after them"
+    )
+    assert "child_without_carer" in found(analyser, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "her two little boys are home on their own",
+        "the little ones are in the flat on their own with nobody",
+        "the young children are home alone every night",
+    ],
+)
+def test_little_children_on_their_own_at_home_are_young_children_left_alone(analyser, text):
+    # no age is told, but "little" and "young" tell a child too young to be left
+    assert "young_child_left_alone" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the teenagers are home on their own tonight",  # no sign of a young child
+        "she leaves him alone with the little ones",  # someone left with the children
+    ],
+)
+def test_children_alone_not_told_as_young_or_with_someone_is_not_a_young_child_left_alone(analyser, text):
+    assert "young_child_left_alone" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police: mum arrested 22:30, only carer. Leo (5) and Poppy (2) home alone",
+        "the ambulance took their mum away and the two little ones are in the house on their own",
+        "dad was rushed to hospital and his kids are home alone, theyre 6 and 8",
+    ],
+)
+def test_a_child_alone_because_the_carer_was_taken_has_nobody_to_care_for_them(analyser, text):
+    readings = found(analyser, text)
+    assert "child_without_carer" in readings and "young_child_left_alone" not in readings, (text, readings)
+
+
+def test_a_childs_own_hospital_visit_is_no_carer_taken(analyser):
+    text = "the baby has been to hospital twice after falls and she still leaves him alone in the bath"
+    readings = found(analyser, text)
+    assert "young_child_left_alone" in readings and "child_without_carer" not in readings, readings
