@@ -63,14 +63,15 @@ _TODAY = re.compile(r"2day", re.I)
 # What follows "20 weeks" when it is how far on a pregnancy is, not a baby's age.
 _GESTATION = re.compile(r"^\s*(?:pregnant|along|gestation|into (?:her|the) pregnancy)", re.I)
 # "she's 12", "im 15 and...", "my daughter is 13": an age said of the child with no unit, when nothing
-# after it makes it a time, a height or a count. Brothers, sisters and friends are left out: "my
-# brother is 15 and he makes me..." is the one doing harm, not the child.
+# after it makes it a time, a height or a count. Brothers and sisters are left out: "my brother is
+# 15 and he makes me..." is the one doing harm, not the child. A friend is in: a child who tells of a
+# friend ("my mate is 12 and shes pregnant", "the friend is only 11 herself") tells of the friend's harm.
 # A hedge may stand before it ("he's only about four", "she's like 6"). A number word counts only
 # where the clause ends with it ("he's only four and...", not "I'm two streets away").
 _HEDGES = r"(?:(?:only|just|about|around|like|nearly|almost|barely|roughly|maybe|probably|not even)\s+){0,2}"
 _SAID_AGE = re.compile(
     r"\b(?:(?:she|he)(?:'s|’s|s|\s+is)|i(?:'m|’m|m|\s+am)"
-    r"|(?:(?:grand|step)?(?:son|daughter)|niece|nephew|boy|girl|child|kid)(?:'s|’s|\s+is))\s+"
+    r"|(?:(?:grand|step)?(?:son|daughter)|niece|nephew|boy|girl|child|kid|friend|mate|bestie)(?:'s|’s|\s+is))\s+"
     + _HEDGES
     + r"(?:(\d{1,2})\b(?!\s*(?:%|percent|mins?\b|minutes|hours?|hrs?"
     r"|weeks?|wks?|months?|days?|years?|yrs?|y/?o|o'?clock|am\b|pm\b|ft|foot|feet|stone|st\b|kg|:|\.\d))"

@@ -203,6 +203,23 @@ UNDER_13 = range(10, 13)
 # of a young teenager with someone their own age.
 SEX_UNDER_13 = "sexual_activity_under_13"
 SEX_UNDER_13_AGES = range(1, 13)
+# Words of a sexual act, whoever it was with: under 13 any of them is the concern ("she did it with
+# her bf and shes 11", "told TA she 'had sex'"), unless the words already read a sexual concern
+# (SEXUAL_CATEGORIES: "made her do sexual things", "the adults have sex while he's in the room").
+# Not "slept with", which a young child does with a parent, nor "doing sex" (jokes, videos).
+SEX_ACT = re.compile(
+    r"\b(?:had|have|has|having)\s+sex\b|\b(?:doing|done|did)\s+(?:it\s+with|sexual\s+(?:stuff|things))\b"
+    r"|\bgo(?:ne|ing)?\s+all\s+the\s+way\b|\blost\s+(?:her|his|my)\s+virginity\b",
+    re.I,
+)
+SEXUAL_CATEGORIES = {
+    "sexual_abuse",
+    "harmful_sexual_behaviour",
+    "child_sexual_exploitation",
+    "underage_sexual_activity",
+    "allegation_against_staff",
+    "online_abuse",
+}
 AGE_OF_CONSENT = 16
 UNDERAGE_SEX_CATEGORY = "underage_sexual_activity"
 # What follows a number that is no age: "12 weeks pregnant", "28/40", "14 years together".
@@ -519,7 +536,7 @@ class Analyser:
             best[self.non_mobile_baby] = baby
         self._over_now(doc, best)
         self._only_threatened(doc, best, matched)
-        self._under_13(best, age)
+        self._under_13(doc, best, age)
         involved = read_involved(doc, self.people)
         # The people read from the text add one staff concern only when no word matched one, so a
         # coach's messages are not claimed as every kind of staff harm.
@@ -688,11 +705,12 @@ class Analyser:
             best[key] = _finding(doc.text, doc, key, i, j, RULE_CONFIDENCE)
             return
 
-    def _under_13(self, best: dict[str, Finding], age: int | None) -> None:
+    def _under_13(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
         """A child under 13 ("Ella, aged 12", "im 12 n my boyfriend wanted to do it"): a pregnancy
         the words read as a girl under 16's is under 13's, and sexual activity read as a young
         teenager's with someone their own age is sexual activity under 13 -- each in place of the
-        other reading only where at least as serious; a pregnancy stays a pregnancy."""
+        other reading only where at least as serious; a pregnancy stays a pregnancy. Words of a
+        sexual act that no words list read are sexual activity under 13 too."""
         under_16, under_13 = self.pregnant_under_16, self.pregnant_under_13
         if under_16 in best and under_13 != under_16 and age in UNDER_13:
             self._read_instead(best, under_16, under_13)
@@ -702,6 +720,13 @@ class Analyser:
             pregnancy = key in (self.pregnant_under_16, self.pregnant_under_13)
             if key != SEX_UNDER_13 and not pregnancy and SEXUAL_ACTIVITY in self.indicators[key].tags:
                 self._read_instead(best, key, SEX_UNDER_13)
+        if any(str(self.indicators[k].category) in SEXUAL_CATEGORIES for k in best):
+            return
+        for act in SEX_ACT.finditer(doc.text):
+            span = doc.char_span(act.start(), act.end(), alignment_mode="expand")
+            if span is not None and not self._excluded(doc, span.start, span.end, SEX_UNDER_13):
+                best[SEX_UNDER_13] = _finding(doc.text, doc, SEX_UNDER_13, span.start, span.end, RULE_CONFIDENCE)
+                return
 
     def _adult_partner(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
         """A child's own boyfriend or girlfriend whose age makes them an adult ("she is 12 and has a

@@ -104,6 +104,8 @@ BARE_IF = ("if",)
 INDEFINITE = {"a", "an", "any"}
 ANY_CHILD = {"child", "pupil", "kid", "student", "teenager", "teen", "young", "parent", "person", "girl", "boy"}
 ANY_CHILD |= {"baby", "toddler", "family", "friend", "mother", "father", "mum", "dad", "carer"}
+# ... or before a child told by age alone: "if a 12-year-old told you...", "if an eleven year old..."
+AGE_UNIT_WORDS = {"year", "yr", "yo", "old"}
 # What ends a hypothetical opener's reach (a bare "if" stops at any hard breaker).
 OPENER_ENDS = {".", ";", "but"}
 IF_WINDOW = 4
@@ -392,11 +394,20 @@ def _openers(doc: Doc) -> list[tuple[int, int, bool]]:
         for opener in OPENERS_BY_FIRST.get(norm, ()):
             if tuple(norms[k : k + len(opener)]) == opener:
                 after = norms[k + 1 : k + 3]
-                any_child = len(after) == 2 and after[0] in INDEFINITE and after[1] in ANY_CHILD
+                any_child = (
+                    len(after) == 2
+                    and after[0] in INDEFINITE
+                    and (after[1] in ANY_CHILD or _an_age(after[1], norms[k + 3 : k + 6]))
+                )
                 bare_if = opener == BARE_IF and not any_child
                 openers.append((k, k + len(opener), bare_if))
     doc.user_data["openers"] = openers
     return openers
+
+
+def _an_age(word: str, following: list[str]) -> bool:
+    """Whether `word` is a number told as an age by the words after it ("12 - year - old")."""
+    return (word.isdecimal() or word in AGE_WORDS) and not AGE_UNIT_WORDS.isdisjoint(following)
 
 
 def asks_what_it_means(doc: Doc, start: int, end: int) -> bool:

@@ -85,3 +85,15 @@ def test_weeks_count_as_months_and_in_a_pregnancy_count_the_pregnancy():
 def test_number_words_in_unusual_letters_are_read_not_fatal(text, age, non_mobile):
     assert read_age(text) == age
     assert is_non_mobile_baby(text) is non_mobile
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("my friend is 12 and shes pregnant", 12),
+        ("My daughter's friend told her about a lad from the park. The friend is only 11 herself.", 11),
+        ("my mate is 17 and his dad threw him out", 17),
+    ],
+)
+def test_a_friends_age_is_the_childs_a_child_tells_of(text, age):
+    assert read_age(text) == age

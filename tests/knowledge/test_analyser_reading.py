@@ -570,3 +570,47 @@ def test_a_childs_own_hospital_visit_is_no_carer_taken(analyser):
     text = "the baby has been to hospital twice after falls and she still leaves him alone in the bath"
     readings = found(analyser, text)
     assert "young_child_left_alone" in readings and "child_without_carer" not in readings, readings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mate in year 6 said she did it with her bf at the weekend and shes 11",
+        "Yr 7 pupil Mia (12) told TA she 'had sex' at the weekend",
+        "she is only 11 and has been going all the way with a boy from the park",
+        "my friend has been doing sexual stuff with a lad from the park. the friend is only 11 herself",
+    ],
+)
+def test_words_of_a_sexual_act_by_a_child_under_13_are_sexual_activity_under_13(analyser, text):
+    assert "sexual_activity_under_13" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she is 11 and says she has never had sex",  # denied
+        "my 7 year old still sleeps with her mum most nights",  # sleeping beside a parent
+        "the 9 year old keeps doing sex jokes in class",  # talk, not an act
+        "she is 15 and had sex with her boyfriend",  # not under 13
+    ],
+)
+def test_no_sexual_act_by_a_child_under_13_is_not_sexual_activity_under_13(analyser, text):
+    assert "sexual_activity_under_13" not in found(analyser, text), text
+
+
+def test_a_sexual_act_the_words_read_as_abuse_is_not_also_read_as_under_13_activity(analyser):
+    readings = found(analyser, "my 8 year old says mums boyfriend makes him watch videos of them having sex")
+    assert "exposed_to_pornography_or_sex" in readings and "sexual_activity_under_13" not in readings, readings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If a 12-year-old told you they'd had sex with someone, would you have to report it?",
+        "If a 16-year-old turned up at youth club saying they'd nowhere to sleep that night, who would we ring?",
+        "Is it normal if a 5 year old has tantrums at home, or should I mention it to school?",
+    ],
+)
+def test_a_question_about_a_child_of_some_age_is_about_any_child(analyser, text):
+    # "if a 12-year-old..." asks about any child of that age, as "if a child..." does
+    assert found(analyser, text) == set(), text
