@@ -277,6 +277,59 @@ CARER_TAKEN = re.compile(
     re.I,
 )
 BABY_AGES = range(0, 3)
+# A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
+# "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
+# narrative tells of the child back (BACK) -- then it is an episode, which the words read.
+MISSING_NOW = "missing_child_at_risk_now"
+MISSING_CATEGORY = "missing"
+STILL_GONE = re.compile(
+    r"\b(?:(?:no ?(?:one|1|body)|noone)\s+(?:\w+\s+)?knows?\s+where\s+(?P<p1>s?he)\s+(?:is|went|'s gone|s gone)"
+    r"|(?:do not|dont|don't|can't|cant|cannot)\s+(?:\w+\s+)?(?:know|find)\s+where\s+(?P<p2>s?he)\s+is"
+    r"|(?:can't|cant|cannot)\s+find\s+(?P<p3>him|her)\b"
+    r"|(?:ai|is|are)n'?t\s+(?:come\s+)?(?:back|home)\b"
+    r"|(?:has|have)n'?t\s+(?:(?:come|got)\s+(?:back|home)|been\s+(?:back|home))\b"
+    r"|(?:still|been)\s+(?:not\s+)?(?:missing|gone)\b(?!\s+(?:school|lessons?|class|meals?|appointments?|feeds?)))",
+    re.I,
+)
+BACK = re.compile(
+    r"\b(?:walked in|got (?:in|home|back)|came (?:home|back|in)|turned up|found (?:safe|him|her|at)|located|returned"
+    r"|brought (?:her|him) back|is back|back home now|(?:she|he)(?:'s|s) back)\b",
+    re.I,
+)
+# Who is gone: the person named last before the words is a child ("my little sister ... she aint
+# back"), not an adult ("my mum went out 3 days ago and hasnt come back" is a child without a carer),
+# and of the pronoun's gender ("im looking after my sister, i dont know where he is": he is dad).
+GONE_CHILD = CHILD_WORDS | {"mate", "friend", "bestie", "cousin", "lad", "grandson", "granddaughter", "old"}
+GONE_GIRL = {"sister", "daughter", "girl", "niece", "granddaughter", "sis"}
+GONE_BOY = {"brother", "son", "boy", "nephew", "grandson", "lad", "bro"}
+# ... and told with a sign of the worry of now: the dark, the hours, the phone, the search ("my
+# brother aint back yet from footy, is that normal" is not yet a missing child).
+GONE_WORRY = {
+    "dark",
+    "midnight",
+    "hours",
+    "tonight",
+    "night",
+    "answer",
+    "answering",
+    "phone",
+    "phones",
+    "knows",
+    "find",
+}
+GONE_WORRY |= {
+    "searching",
+    "looking",
+    "police",
+    "999",
+    "help",
+    "scared",
+    "terrified",
+    "worried",
+    "frantic",
+    "panicking",
+}
+GONE_ADULT = ADULTS | {"ex", "stepdad", "nan", "gran"}
 NOW_WORDS = {"now", "currently", "tonight"}
 # Sex told beside an adult partner ("me and my bf have sex hes 22") is sex with an adult: the
 # concern that carries this tag, in place of the relationship alone.
@@ -387,6 +440,9 @@ class Analyser:
         self.emergency = {i.id for i in self.indicators.values() if i.urgency.value == EMERGENCY}
         self.needs_met = {i.id for i in self.indicators.values() if i.level == 1}  # universal services
         self.non_mobile_baby = NON_MOBILE_BABY if NON_MOBILE_BABY in self.indicators else None
+        self.missing = {
+            k for k, i in self.indicators.items() if k == MISSING_NOW or str(i.category) == MISSING_CATEGORY
+        }
         self.pregnant_under_16 = PREGNANT_UNDER_16 if PREGNANT_UNDER_16 in self.indicators else None
         self.pregnant_under_13 = PREGNANT_UNDER_13 if PREGNANT_UNDER_13 in self.indicators else self.pregnant_under_16
         self.adult_partner = ADULT_PARTNER_OF_CHILD if ADULT_PARTNER_OF_CHILD in self.indicators else None
@@ -509,6 +565,7 @@ class Analyser:
         self._young_child_alone(doc, best, age)
         self._baby_alone_now(doc, best, age)
         self._carer_taken(doc, best)
+        self._missing_now(doc, best)
         self._longest_reading(doc, best, matched)
         self._lone_word(doc, best, matched)
         # A narrative the patterns read nothing in is read by the fallback, sentence by sentence. One
@@ -871,6 +928,36 @@ class Analyser:
     def _carer_taken(self, doc: Doc, best: dict[str, Finding]) -> None:
         if YOUNG_CHILD_ALONE in best and CHILD_WITHOUT_CARER in self.indicators and CARER_TAKEN.search(doc.text):
             self._read_instead(best, YOUNG_CHILD_ALONE, CHILD_WITHOUT_CARER)
+
+    def _missing_now(self, doc: Doc, best: dict[str, Finding]) -> None:
+        """A child told to be gone still ("my little sister went out on her bike hours ago and she
+        aint back", "nobody knows where she is") is missing now. A narrative whose words read a
+        missing concern, or that tells of the child back, is left to the words."""
+        norms, lowers, _ = words(doc)
+        if (
+            MISSING_NOW not in self.indicators
+            or not self.missing.isdisjoint(best)
+            or GONE_WORRY.isdisjoint(lowers)
+            or BACK.search(doc.text)
+        ):
+            return
+        for gone in STILL_GONE.finditer(doc.text):
+            span = doc.char_span(gone.start(), gone.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            first = cues.sentence(doc, span.start)[0]
+            named = next((n for n in reversed(norms[first : span.start]) if n in GONE_CHILD or n in GONE_ADULT), None)
+            said = tuple(norms[span.start : span.end])
+            pronoun = next((p.lower() for p in gone.groups() if p), None)
+            other_gender = GONE_BOY if pronoun in ("she", "her") else GONE_GIRL if pronoun in ("he", "him") else set()
+            if (
+                named not in GONE_CHILD
+                or named in other_gender
+                or self._excluded(doc, span.start, span.end, MISSING_NOW, said, negative=True)
+            ):
+                continue
+            best[MISSING_NOW] = _finding(doc.text, doc, MISSING_NOW, span.start, span.end, RULE_CONFIDENCE)
+            return
 
     def _family_or_teen(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
         """ "Nowhere to sleep tonight" is a family's concern when the narrative tells of a family with

@@ -614,3 +614,32 @@ def test_a_sexual_act_the_words_read_as_abuse_is_not_also_read_as_under_13_activ
 def test_a_question_about_a_child_of_some_age_is_about_any_child(analyser, text):
     # "if a 12-year-old..." asks about any child of that age, as "if a child..." does
     assert found(analyser, text) == set(), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my little sister went out on her bike hours ago and she aint back and its dark",
+        "My son's been gone five hours, he's autistic, he's not answering his phone",
+        "my friend's daughter hasn't come home and it's nearly midnight, nobody knows where she is",
+    ],
+)
+def test_a_child_still_gone_with_the_worry_of_now_is_missing_now(analyser, text):
+    analysis = analyser.analyse(text)
+    assert "missing_child_at_risk_now" in {f.indicator_id for f in analysis.findings}, text
+    assert analysis.immediate_danger, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum went out 3 days ago and hasnt come back, im scared",  # an adult gone
+        "im looking after my sister tonight, i dont know where he is",  # he is not the sister
+        "my brother aint back yet from footy, is that normal",  # no sign of worry
+        "she hasnt come home and its dark, oh wait she just walked in",  # back
+        "if my daughter isnt home by midnight should i ring the police?",  # a question of what if
+        "my daughter hasnt been in school for a month and im worried",  # school, not gone
+    ],
+)
+def test_no_child_still_gone_is_not_missing_now(analyser, text):
+    assert "missing_child_at_risk_now" not in found(analyser, text), text
