@@ -277,6 +277,29 @@ CARER_TAKEN = re.compile(
     re.I,
 )
 BABY_AGES = range(0, 3)
+# The graver grade of a concern, told by what the narrative adds to it: a child privately fostered
+# who goes hungry or is shouted at, a young carer whose caring costs lessons and sleep, a kinship
+# carer who cannot go on. Each is the base concern's words plus a sign (a norm, or two in a row) told
+# anywhere in the narrative and not negated ("isn't tired", "no worries about coping"), or one of
+# what is wanting told negated ("doesnt feed me", "i dont get proper food"); the graver reading
+# replaces the base one.
+GRAVER_GRADE = {
+    ("private_fostering_arrangement", "private_fostering_concerns"): (
+        {"hungry", "underfed", "shout", "shouting", "housework", "cleaning", "dirty", "unwashed", "unkempt", "grubby"}
+        | {"thin", "frightened", ("sleep", "on")},
+        {"feed", "fed", "food", "eat"},
+    ),
+    ("young_carer_some_caring", "young_carer_education_affected"): (
+        {"asleep", "tired", "exhausted", "shattered", "absent"}
+        | {("miss", "school"), ("missing", "school"), ("late", "for")},
+        set(),
+    ),
+    ("kinship_care_needs_support", "kinship_carer_struggling"): (
+        {"cope", "coping", "exhausted", "tether", "struggle", "struggling", "overwhelmed"}
+        | {("worn", "out"), ("carry", "on"), ("keep", "doing"), ("breaking", "point"), ("much", "longer")},
+        set(),
+    ),
+}
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -566,6 +589,7 @@ class Analyser:
         self._baby_alone_now(doc, best, age)
         self._carer_taken(doc, best)
         self._missing_now(doc, best)
+        self._graver_grade(doc, best)
         self._longest_reading(doc, best, matched)
         self._lone_word(doc, best, matched)
         # A narrative the patterns read nothing in is read by the fallback, sentence by sentence. One
@@ -928,6 +952,22 @@ class Analyser:
     def _carer_taken(self, doc: Doc, best: dict[str, Finding]) -> None:
         if YOUNG_CHILD_ALONE in best and CHILD_WITHOUT_CARER in self.indicators and CARER_TAKEN.search(doc.text):
             self._read_instead(best, YOUNG_CHILD_ALONE, CHILD_WITHOUT_CARER)
+
+    def _graver_grade(self, doc: Doc, best: dict[str, Finding]) -> None:
+        for (base, graver), (told, wanting) in GRAVER_GRADE.items():
+            if base in best and graver not in best and graver in self.indicators and self._signs(doc, told, wanting):
+                self._read_instead(best, base, graver)
+
+    @staticmethod
+    def _signs(doc: Doc, told: set[str | tuple[str, str]], wanting: set[str]) -> bool:
+        """Whether a sign in `told` is told and not negated, or one in `wanting` is told negated."""
+        norms, lowers = words(doc)[:2]
+        for k, (norm, lower) in enumerate(zip(norms, lowers, strict=True)):
+            pair = (norm, norms[k + 1]) if k + 1 < len(norms) else None
+            sign = norm in told or lower in told or pair in told
+            if (sign or norm in wanting) and cues.negated(doc, k, k + 2 if pair in told else k + 1) != sign:
+                return True
+        return False
 
     def _missing_now(self, doc: Doc, best: dict[str, Finding]) -> None:
         """A child told to be gone still ("my little sister went out on her bike hours ago and she

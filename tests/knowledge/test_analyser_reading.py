@@ -643,3 +643,46 @@ def test_a_child_still_gone_with_the_worry_of_now_is_missing_now(analyser, text)
 )
 def test_no_child_still_gone_is_not_missing_now(analyser, text):
     assert "missing_child_at_risk_now" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "graver", "base"),
+    [
+        (
+            "im staying with my mums friend since mum went away, she dont really feed me and i sleep on the settee",
+            "private_fostering_concerns",
+            "private_fostering_arrangement",
+        ),
+        (
+            "she looks after her disabled mum and is always late and falling asleep in class",
+            "young_carer_education_affected",
+            "young_carer_some_caring",
+        ),
+        (
+            "My mum's looking after my brother's three kids and she's in her seventies. She's exhausted and can't carry on.",
+            "kinship_carer_struggling",
+            "kinship_care_needs_support",
+        ),
+    ],
+)
+def test_what_the_narrative_adds_to_a_concern_reads_its_graver_grade(analyser, text, graver, base):
+    readings = found(analyser, text)
+    assert graver in readings and base not in readings, readings
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        (
+            "ive been living with my best mates family for 2 months cos my dad moved away for work, theyre nice",
+            "private_fostering_arrangement",
+        ),
+        (
+            "she lives with her mums friend while mum works abroad, she is well fed and happy",  # fed, not wanting
+            "private_fostering_arrangement",
+        ),
+        ("she helps her mum who has MS but she isn't tired and enjoys her lessons", "young_carer_some_caring"),
+    ],
+)
+def test_a_concern_told_with_nothing_graver_keeps_its_grade(analyser, text, base):
+    assert base in found(analyser, text), text
