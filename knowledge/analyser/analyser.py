@@ -300,6 +300,33 @@ GRAVER_GRADE = {
         set(),
     ),
 }
+# A young parent struggling with their baby, told by its parts in any words: a parent's age of 15 to
+# 19 ("im 17", "mum (17)", "his girlfriend's 18"), a baby already born, not the writer's parent's,
+# and a sign of not coping. A narrative that tells of a pregnancy is left to the pre-birth concerns.
+YOUNG_PARENT_STRUGGLING = "young_parent_struggling"
+YOUNG_PARENT_AGE = re.compile(
+    r"\b(?:i'?m|im|i am|she'?s|shes|he'?s|hes|is|mum|mother|dad|father|girlfriend'?s|boyfriend'?s)\s*\(?"
+    r"(?:only\s+|just\s+|about\s+)?(?:1[5-9]|fifteen|sixteen|seventeen|eighteen|nineteen)\b"
+    r"(?!\s*(?:weeks?|wks?|months?|mths?))",
+    re.I,
+)
+A_BABY = re.compile(
+    r"\b(?:(?:my|her|his|their|a|new|the)\s+(?:new\s+)?baby|newborn|\d+\s*(?:wks?|weeks?|months?|mths?)\s*old"
+    r"|baby\s*\(|had my baby)\b",
+    re.I,
+)
+# the writer's parent's baby ("im 16 and my mum just had a baby") is a brother or sister, not theirs
+PARENTS_BABY = re.compile(
+    r"\bmy\s+(?:mum|mom|mother|dad|father|step\s?mum|step\s?dad|parents?)\s+(?:\w+\s+){0,2}?"
+    r"(?:had|has|got|have)\s+(?:a\s+|the\s+|another\s+)?(?:new\s+)?baby\b",
+    re.I,
+)
+NOT_COPING = re.compile(
+    r"\b(?:(?:can'?t|cant|cannot)\s+(?:cope|manage|do (?:it|this))|not\s+(?:coping|managing)"
+    r"|(?:do not|don'?t|dont|doesn'?t|doesnt)\s+(?:know|no)\s+(?:what|how)|in pieces|sobbing|overwhelmed|struggling"
+    r"|finding it (?:really )?hard|nobody helps|no one helps|hasn'?t a clue)",
+    re.I,
+)
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -590,6 +617,7 @@ class Analyser:
         self._carer_taken(doc, best)
         self._missing_now(doc, best)
         self._graver_grade(doc, best)
+        self._young_parent(doc, best)
         self._longest_reading(doc, best, matched)
         self._lone_word(doc, best, matched)
         # A narrative the patterns read nothing in is read by the fallback, sentence by sentence. One
@@ -968,6 +996,26 @@ class Analyser:
             if (sign or norm in wanting) and cues.negated(doc, k, k + 2 if pair in told else k + 1) != sign:
                 return True
         return False
+
+    def _young_parent(self, doc: Doc, best: dict[str, Finding]) -> None:
+        key = YOUNG_PARENT_STRUGGLING
+        if (
+            key not in self.indicators
+            or key in best
+            or not YOUNG_PARENT_AGE.search(doc.text)
+            or not A_BABY.search(doc.text)
+            or _pregnancy_said(doc, PREGNANCY - {"newborn"})
+            or PARENTS_BABY.search(doc.text)
+        ):
+            return
+        norms = words(doc)[0]
+        for sign in NOT_COPING.finditer(doc.text):
+            span = doc.char_span(sign.start(), sign.end(), alignment_mode="expand")
+            if span is not None and not self._excluded(
+                doc, span.start, span.end, key, tuple(norms[span.start : span.end]), negative=True
+            ):
+                best[key] = _finding(doc.text, doc, key, span.start, span.end, RULE_CONFIDENCE)
+                return
 
     def _missing_now(self, doc: Doc, best: dict[str, Finding]) -> None:
         """A child told to be gone still ("my little sister went out on her bike hours ago and she

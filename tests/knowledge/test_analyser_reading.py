@@ -686,3 +686,28 @@ def test_what_the_narrative_adds_to_a_concern_reads_its_graver_grade(analyser, t
 )
 def test_a_concern_told_with_nothing_graver_keeps_its_grade(analyser, text, base):
     assert base in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i had my baby 2 months ago and im 17 and i just cant do it, i dont know what to do",
+        "My son's 19 and his girlfriend's 18 - they've got a new baby and they're not coping at all.",
+        "My friend's daughter is 18 with a new baby and she's really not managing",
+    ],
+)
+def test_a_parent_of_15_to_19_not_coping_with_their_baby_is_a_young_parent_struggling(analyser, text):
+    assert "young_parent_struggling" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im 16 and my mum just had a baby and shes not coping",  # the writer's parent's baby
+        "she is 18 with a new baby and is doing brilliantly, not struggling at all",  # denied
+        "my niece is nineteen and expecting her first, she hasnt a clue what she needs for the baby",  # pre-birth
+        "mum is 34 with a new baby and not coping",  # not a young parent
+    ],
+)
+def test_no_young_parent_not_coping_is_not_a_young_parent_struggling(analyser, text):
+    assert "young_parent_struggling" not in found(analyser, text), text
