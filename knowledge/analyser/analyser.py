@@ -277,6 +277,15 @@ CARER_TAKEN = re.compile(
     re.I,
 )
 BABY_AGES = range(0, 3)
+# A baby crying is not a baby alone. The writer's own baby ("my newborn keeps crying and i dont know
+# why") is with the writer, unless the narrative tells of nobody there.
+WRITERS_BABY = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:baby|newborn|little one|toddler|son|daughter)\b", re.I)
+NOBODY_THERE = re.compile(
+    r"\b(?:alone|on (?:its|his|her|their|my) own|by (?:it|him|her)self|nobody|no ?one|no-one|no1|noone|no adults?|no grown"
+    r"|no parents?|no answer|not answering|went out|gone out|go out|drove off|drive off|driving away|left|leaving|taxi"
+    r"|unattended|unsupervised|knocked|locked in|empty)\b",
+    re.I,
+)
 # The graver grade of a concern, told by what the narrative adds to it: a child privately fostered
 # who goes hungry or is shouted at, a young carer whose caring costs lessons and sleep, a kinship
 # carer who cannot go on. Each is the base concern's words plus a sign (a norm, or two in a row) told
@@ -614,6 +623,7 @@ class Analyser:
         self._sex_beside_an_adult(doc, best)
         self._young_child_alone(doc, best, age)
         self._baby_alone_now(doc, best, age)
+        self._with_the_writer(doc, best)
         self._carer_taken(doc, best)
         self._missing_now(doc, best)
         self._graver_grade(doc, best)
@@ -963,6 +973,10 @@ class Analyser:
                 if not self._excluded(doc, span.start, span.end, key, said, negative=True):
                     best[key] = _finding(doc.text, doc, key, span.start, span.end, RULE_CONFIDENCE)
                     return
+
+    def _with_the_writer(self, doc: Doc, best: dict[str, Finding]) -> None:
+        if BABY_ALONE_NOW in best and WRITERS_BABY.search(doc.text) and not NOBODY_THERE.search(doc.text):
+            del best[BABY_ALONE_NOW]
 
     def _baby_alone_now(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
         """A baby or toddler left alone, told as now in the same sentence ("theres a baby on his own in

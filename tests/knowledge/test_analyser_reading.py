@@ -711,3 +711,16 @@ def test_a_parent_of_15_to_19_not_coping_with_their_baby_is_a_young_parent_strug
 )
 def test_no_young_parent_not_coping_is_not_a_young_parent_struggling(analyser, text):
     assert "young_parent_struggling" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text", ["my newborn keeps crying and i dont know why", "my baby has been crying for ages, is that colic?"]
+)
+def test_the_writers_own_baby_crying_is_no_baby_alone(analyser, text):
+    analysis = analyser.analyse(text)
+    assert "baby_alone_now" not in {f.indicator_id for f in analysis.findings} and not analysis.immediate_danger
+
+
+def test_the_writers_baby_told_alone_is_a_baby_alone(analyser):
+    analysis = analyser.analyse("my baby sister is crying in her cot and nobody is home, mum went out")
+    assert "baby_alone_now" in {f.indicator_id for f in analysis.findings} and analysis.immediate_danger
