@@ -292,6 +292,14 @@ NOBODY_THERE = re.compile(
 # anywhere in the narrative and not negated ("isn't tired", "no worries about coping"), or one of
 # what is wanting told negated ("doesnt feed me", "i dont get proper food"); the graver reading
 # replaces the base one.
+# A parent's difficulty gets in the way of the children's care: the child does the parenting ("i have
+# to look after my little bro", "i do everything for my little sis"), the parent stays in bed, the
+# children go unfed.
+CARE_FAILING = (
+    {("have", "to"), ("do", "everything"), ("do", "evrything"), ("stay", "in"), ("in", "bed"), ("passed", "out")}
+    | {"crisps", "unfed"},
+    {"fed", "food", ("get", "up"), ("got", "up")},
+)
 GRAVER_GRADE = {
     ("private_fostering_arrangement", "private_fostering_concerns"): (
         {"hungry", "underfed", "shout", "shouting", "housework", "cleaning", "dirty", "unwashed", "unkempt", "grubby"}
@@ -303,6 +311,8 @@ GRAVER_GRADE = {
         | {("miss", "school"), ("missing", "school"), ("late", "for")},
         set(),
     ),
+    ("parent_mental_health_treated", "parent_mental_health_affecting_care"): CARE_FAILING,
+    ("parent_substance_use_some_impact", "parent_substance_misuse_affecting_care"): CARE_FAILING,
     ("kinship_care_needs_support", "kinship_carer_struggling"): (
         {"cope", "coping", "exhausted", "tether", "struggle", "struggling", "overwhelmed"}
         | {("worn", "out"), ("carry", "on"), ("keep", "doing"), ("breaking", "point"), ("much", "longer")},
@@ -1001,13 +1011,15 @@ class Analyser:
                 self._read_instead(best, base, graver)
 
     @staticmethod
-    def _signs(doc: Doc, told: set[str | tuple[str, str]], wanting: set[str]) -> bool:
+    def _signs(doc: Doc, told: set[str | tuple[str, str]], wanting: set[str | tuple[str, str]]) -> bool:
         """Whether a sign in `told` is told and not negated, or one in `wanting` is told negated."""
         norms, lowers = words(doc)[:2]
         for k, (norm, lower) in enumerate(zip(norms, lowers, strict=True)):
             pair = (norm, norms[k + 1]) if k + 1 < len(norms) else None
             sign = norm in told or lower in told or pair in told
-            if (sign or norm in wanting) and cues.negated(doc, k, k + 2 if pair in told else k + 1) != sign:
+            if (sign or norm in wanting or pair in wanting) and cues.negated(
+                doc, k, k + 2 if pair in told or pair in wanting else k + 1
+            ) != sign:
                 return True
         return False
 

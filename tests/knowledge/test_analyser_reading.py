@@ -724,3 +724,38 @@ def test_the_writers_own_baby_crying_is_no_baby_alone(analyser, text):
 def test_the_writers_baby_told_alone_is_a_baby_alone(analyser):
     analysis = analyser.analyse("my baby sister is crying in her cot and nobody is home, mum went out")
     assert "baby_alone_now" in {f.indicator_id for f in analysis.findings} and analysis.immediate_danger
+
+
+@pytest.mark.parametrize(
+    ("text", "graver"),
+    [
+        (
+            "mums depression is really bad again, she just stays in her room n i have to look after my little bro",
+            "parent_mental_health_affecting_care",
+        ),
+        (
+            "my mum is sad all the time and stays in bed so i do evrything for my little sis",
+            "parent_mental_health_affecting_care",
+        ),
+        (
+            "my dad is always drinking or hungover now and i have to look after my sister most days",
+            "parent_substance_misuse_affecting_care",
+        ),
+    ],
+)
+def test_a_parents_difficulty_the_children_go_without_care_for_gets_in_the_way_of_care(analyser, text, graver):
+    assert graver in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        (
+            "my mum has depression and is on tablets, she still does all our tea and gets up with us",
+            "parent_mental_health_treated",
+        ),
+        ("mum drinks wine every night and is grumpy in the mornings", "parent_substance_use_some_impact"),
+    ],
+)
+def test_a_parents_difficulty_told_with_care_kept_up_keeps_its_grade(analyser, text, base):
+    assert base in found(analyser, text), text
