@@ -346,6 +346,19 @@ NOT_COPING = re.compile(
     r"|finding it (?:really )?hard|nobody helps|no one helps|hasn'?t a clue)",
     re.I,
 )
+# A 16 or 17 year old told to go by a time to come ("mum says i gotta be out by the end of the month",
+# "his dad's told him he's got to go once his exams finish", "if i keep going on like this im out"):
+# the young person at risk of homelessness, whatever words tell it.
+HOMELESS_AT_RISK = "homeless_16_17_at_risk"
+OUT_SOON = re.compile(
+    r"\b(?:must|has to|have to|had to|got to|gotta|need to|needs to|'s to)\s+(?:leave|go|move out|be out|get out"
+    r"|find (?:my|his|her|their) own|find somewhere)\b(?!\s+(?:to|for|in|into|and|home)\b)"
+    r"|\b(?:be|im|i'm|i’m|he's|she's|hes|shes|he is|she is|i am)\s+out\s+(?:by|when|once|on|in|after|the)\b"
+    r"|\bwants?\s+(?:me|him|her|them)\s+out\b"
+    r"|\b(?:going to|gonna|will|'ll|is|are)\s+(?:throw|kick|chuck|throwing|kicking|chucking)\w*\s+(?:me|him|her|them)\s+out\b"
+    r"|\bif\s+(?:\w+\s+){1,8}?(?:im|i'm|i’m|he's|she's|hes|shes)\s+out\b",
+    re.I,
+)
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -638,6 +651,7 @@ class Analyser:
         self._missing_now(doc, best)
         self._graver_grade(doc, best)
         self._young_parent(doc, best)
+        self._out_soon(doc, best, age)
         self._longest_reading(doc, best, matched)
         self._lone_word(doc, best, matched)
         # A narrative the patterns read nothing in is read by the fallback, sentence by sentence. One
@@ -1041,6 +1055,22 @@ class Analyser:
                 doc, span.start, span.end, key, tuple(norms[span.start : span.end]), negative=True
             ):
                 best[key] = _finding(doc.text, doc, key, span.start, span.end, RULE_CONFIDENCE)
+                return
+
+    def _out_soon(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
+        if age not in YOUNG_PERSON_AGES or HOMELESS_AT_RISK not in self.indicators:
+            return
+        if not self.homeless_young_person.isdisjoint(best):
+            return
+        norms = words(doc)[0]
+        for told in OUT_SOON.finditer(doc.text):
+            span = doc.char_span(told.start(), told.end(), alignment_mode="expand")
+            if span is not None and not self._excluded(
+                doc, span.start, span.end, HOMELESS_AT_RISK, tuple(norms[span.start : span.end]), negative=True
+            ):
+                best[HOMELESS_AT_RISK] = _finding(
+                    doc.text, doc, HOMELESS_AT_RISK, span.start, span.end, RULE_CONFIDENCE
+                )
                 return
 
     def _missing_now(self, doc: Doc, best: dict[str, Finding]) -> None:

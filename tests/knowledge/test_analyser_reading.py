@@ -759,3 +759,28 @@ def test_a_parents_difficulty_the_children_go_without_care_for_gets_in_the_way_o
 )
 def test_a_parents_difficulty_told_with_care_kept_up_keeps_its_grade(analyser, text, base):
     assert base in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum says i gotta be out by the end of the month cos im 16 now",
+        "My son's best friend is 17 and his dad's told him he's got to go once his exams finish.",
+        "my mum says if i keep going on like this im out, she means it, im 16",
+    ],
+)
+def test_a_16_or_17_year_old_told_to_go_by_a_time_to_come_is_at_risk_of_homelessness(analyser, text):
+    assert "homeless_16_17_at_risk" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im 16 and i have to go to school tomorrow",  # going somewhere, not out
+        "shes 17 and has to go to work at 6",
+        "mum says i gotta be out by the end of the month, im 13",  # a younger child is another concern
+        "my dad never said i have to leave, im 16 and its fine at home",  # denied
+    ],
+)
+def test_going_somewhere_or_a_younger_child_is_no_young_persons_homelessness(analyser, text):
+    assert "homeless_16_17_at_risk" not in found(analyser, text), text
