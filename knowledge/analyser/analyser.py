@@ -359,6 +359,19 @@ OUT_SOON = re.compile(
     r"|\bif\s+(?:\w+\s+){1,8}?(?:im|i'm|i’m|he's|she's|hes|shes)\s+out\b",
     re.I,
 )
+# A child about to be taken, told by its parts: someone set on taking the child ("hes gonna take
+# me", "he's on his way to collect Poppy", "he's going to grab him"), there or on the way now
+# (TAKING_THERE), and a threat or a stranger (TAKING_THREAT). Taking the child somewhere ("taking
+# me to football") is not.
+ABOUT_TO_BE_TAKEN = "child_about_to_be_taken"
+TAKING = re.compile(
+    r"\b(?:gonna|going to|will|'ll|is|he's|hes|she's|shes|coming to|on (?:his|her) way to)\s+"
+    r"(?:take|taking|grab|grabbing|snatch|snatching|collect|collecting|get|getting)\s+"
+    r"(?:me|him|her|them|the (?:kids|baby|boy|girl|children)|[A-Z][a-z]+)\b"
+    r"(?!\s+(?:to|for|from|home|swimming|shopping|out|round|up|back|ready|dressed|something|some)\b)",
+)
+TAKING_THERE = {"outside", "gate", "gates", "way", "van", "car", "now", "tonight", "today", "rn"}
+TAKING_THREAT = {"never", "pay", "sorry", "hurt", "injunction", "non", "man", "stranger"}
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -652,6 +665,7 @@ class Analyser:
         self._graver_grade(doc, best)
         self._young_parent(doc, best)
         self._out_soon(doc, best, age)
+        self._about_to_be_taken(doc, best)
         self._longest_reading(doc, best, matched)
         self._lone_word(doc, best, matched)
         # A narrative the patterns read nothing in is read by the fallback, sentence by sentence. One
@@ -1070,6 +1084,25 @@ class Analyser:
             ):
                 best[HOMELESS_AT_RISK] = _finding(
                     doc.text, doc, HOMELESS_AT_RISK, span.start, span.end, RULE_CONFIDENCE
+                )
+                return
+
+    def _about_to_be_taken(self, doc: Doc, best: dict[str, Finding]) -> None:
+        norms, lowers, _ = words(doc)
+        if (
+            ABOUT_TO_BE_TAKEN not in self.indicators
+            or ABOUT_TO_BE_TAKEN in best
+            or TAKING_THERE.isdisjoint(lowers)
+            or TAKING_THREAT.isdisjoint(lowers)
+        ):
+            return
+        for taking in TAKING.finditer(doc.text):
+            span = doc.char_span(taking.start(), taking.end(), alignment_mode="expand")
+            if span is not None and not self._excluded(
+                doc, span.start, span.end, ABOUT_TO_BE_TAKEN, tuple(norms[span.start : span.end])
+            ):
+                best[ABOUT_TO_BE_TAKEN] = _finding(
+                    doc.text, doc, ABOUT_TO_BE_TAKEN, span.start, span.end, RULE_CONFIDENCE
                 )
                 return
 

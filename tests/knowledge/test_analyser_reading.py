@@ -784,3 +784,29 @@ def test_a_16_or_17_year_old_told_to_go_by_a_time_to_come_is_at_risk_of_homeless
 )
 def test_going_somewhere_or_a_younger_child_is_no_young_persons_homelessness(analyser, text):
     assert "homeless_16_17_at_risk" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dads outside in his car texting me come out now or else, hes gonna take me n said hell hurt me",
+        "ex-partner (non-mol in place) texting he's on his way to collect Poppy (4) 'and you'll never see her again'",
+        "There's a man parked by the park calling the little boy over, I think he's going to grab him now",
+    ],
+)
+def test_someone_set_on_taking_a_child_there_now_with_a_threat_is_a_child_about_to_be_taken(analyser, text):
+    analysis = analyser.analyse(text)
+    assert "child_about_to_be_taken" in {f.indicator_id for f in analysis.findings}, text
+    assert analysis.immediate_danger, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dad is taking me to football tonight, he said ill never guess where we sit",  # taking somewhere
+        "my mum is coming to get me, im scared of the dark and its late now",  # no threat
+        "he said he would never take her away from her mum",  # denied
+    ],
+)
+def test_taking_a_child_somewhere_or_without_a_threat_is_no_child_about_to_be_taken(analyser, text):
+    assert "child_about_to_be_taken" not in found(analyser, text), text
