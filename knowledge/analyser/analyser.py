@@ -17,7 +17,7 @@ from knowledge.analyser.danger import danger_matcher, read_danger, told_as_over,
 from knowledge.analyser.involved import HARM, PEOPLE, STAFF, people_matcher, read_involved
 from knowledge.analyser.model import Analysis, Finding
 from knowledge.analyser.phrases import Element, Phrase, PhraseIndex
-from knowledge.analyser.pipeline import Normaliser, Reading, build_nlp, words
+from knowledge.analyser.pipeline import Normaliser, Reading, build_nlp, norm_set, words
 from knowledge.analyser.similar import CONFIDENCE as SIMILAR_CONFIDENCE
 from knowledge.analyser.similar import Similar
 from knowledge.schema import Indicator, Urgency
@@ -372,6 +372,17 @@ TAKING = re.compile(
 )
 TAKING_THERE = {"outside", "gate", "gates", "way", "van", "car", "now", "tonight", "today", "rn"}
 TAKING_THREAT = {"never", "pay", "sorry", "hurt", "injunction", "non", "man", "stranger"}
+# Food kept from a child as a punishment, told by its parts in one sentence: a meal the child does
+# not get ("i dont get no dinner", "go without her tea") and what it is for ("if i get in trouble",
+# "when im bad", "cos i answered back", "i dont deserve food").
+FOOD_WITHHELD = "food_withheld_as_punishment"
+A_MEAL = {"dinner", "tea", "food", "meal", "meals", "lunch", "breakfast", "supper", "eat", "plate"}
+FOR_PUNISHMENT = re.compile(
+    r"\b(?:if|when|whenever|every time|everytime|cos|coz|cause|because|for)\s+(?:\w+\s+){0,5}?"
+    r"(?:trouble|told off|bad|naughty|answered back|answer back|misbehaves?|rude|cheeky|mark|report)\b"
+    r"|\bdeserves?\b|\b(?:as\s+an?\s+)?punish",
+    re.I,
+)
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -666,6 +677,7 @@ class Analyser:
         self._young_parent(doc, best)
         self._out_soon(doc, best, age)
         self._about_to_be_taken(doc, best)
+        self._food_withheld(doc, best)
         self._longest_reading(doc, best, matched)
         self._lone_word(doc, best, matched)
         # A narrative the patterns read nothing in is read by the fallback, sentence by sentence. One
@@ -1105,6 +1117,37 @@ class Analyser:
                     doc.text, doc, ABOUT_TO_BE_TAKEN, span.start, span.end, RULE_CONFIDENCE
                 )
                 return
+
+    def _food_withheld(self, doc: Doc, best: dict[str, Finding]) -> None:
+        if FOOD_WITHHELD not in self.indicators or FOOD_WITHHELD in best or A_MEAL.isdisjoint(norm_set(doc)):
+            return
+        norms = words(doc)[0]
+        for sent in doc.sents:
+            reasons = [
+                span
+                for m in FOR_PUNISHMENT.finditer(sent.text)
+                if (
+                    span := doc.char_span(
+                        sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
+                    )
+                )
+                is not None
+            ]
+            for k in range(sent.start, sent.end) if reasons else ():
+                # the meal not had: "i dont get no dinner" (the negation is the concern's own), in the
+                # clause that gives the reason, neither supposed nor over ("years ago he used to send
+                # her to bed without supper")
+                if (
+                    norms[k] in A_MEAL
+                    and any(
+                        _one_clause(doc, k, r.start) if k < r.start else _one_clause(doc, r.end - 1, k) for r in reasons
+                    )
+                    and cues.negated(doc, k, k + 1)
+                    and not cues.hypothetical(doc, k, k + 1)
+                    and not cues.historical(doc, k, k + 1)
+                ):
+                    best[FOOD_WITHHELD] = _finding(doc.text, doc, FOOD_WITHHELD, k, k + 1, RULE_CONFIDENCE)
+                    return
 
     def _missing_now(self, doc: Doc, best: dict[str, Finding]) -> None:
         """A child told to be gone still ("my little sister went out on her bike hours ago and she

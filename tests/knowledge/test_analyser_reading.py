@@ -810,3 +810,27 @@ def test_someone_set_on_taking_a_child_there_now_with_a_threat_is_a_child_about_
 )
 def test_taking_a_child_somewhere_or_without_a_threat_is_no_child_about_to_be_taken(analyser, text):
     assert "child_about_to_be_taken" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every time i get told off i dont get no dinner and i have to sit on the stairs",
+        "her stepmum makes her go without her tea if she gets a bad mark at school",
+        "he sends her to bed with nothing to eat almost every night as a punishment",
+    ],
+)
+def test_a_meal_kept_from_a_child_for_what_they_did_is_food_withheld_as_punishment(analyser, text):
+    assert "food_withheld_as_punishment" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she doesnt eat breakfast because she is never hungry, if shes bad at school we talk about it",  # two clauses
+        "years ago her dad used to send her to bed without supper as a punishment but that stopped long ago",
+        "if he was naughty would they stop his dinner?",  # supposed
+    ],
+)
+def test_a_meal_not_eaten_for_another_reason_or_long_ago_is_no_food_withheld(analyser, text):
+    assert "food_withheld_as_punishment" not in found(analyser, text), text
