@@ -383,6 +383,21 @@ FOR_PUNISHMENT = re.compile(
     r"|\bdeserves?\b|\b(?:as\s+an?\s+)?punish",
     re.I,
 )
+# A parent once suspected of making a child ill, told by its parts: making a child ill or making up
+# their illness ("makin her other kid sick", "making my brother ill") and a suspicion or an
+# investigation told as past ("got investigated before", "the hospital thought", "years back").
+# Such a concern is past by nature: only a denial or a supposition rules it out.
+FII_PREVIOUS = "fii_previous_concern"
+MAKING_ILL = re.compile(
+    r"\bmak(?:e|es|ing|in)\s+(?!(?:him|her|my|them|your|our)sel(?:f|ves)\b)(?:\w+\s+){1,3}?(?:ill|sick|poorly|unwell)\b"
+    r"|\bmak(?:e|es|ing|in)\s+up\s+(?:\w+\s+){0,3}?illness(?:es)?\b",
+    re.I,
+)
+ONCE_SUSPECTED = re.compile(
+    r"\b(?:investigated|suspected|accused|thought|told (?:her|him|my \w+) off|looked at by|before|years ago|years back"
+    r"|used to|when (?:i|he|she) was little|previous(?:ly)?)\b",
+    re.I,
+)
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -678,6 +693,7 @@ class Analyser:
         self._out_soon(doc, best, age)
         self._about_to_be_taken(doc, best)
         self._food_withheld(doc, best)
+        self._fii_once_suspected(doc, best)
         self._longest_reading(doc, best, matched)
         self._lone_word(doc, best, matched)
         # A narrative the patterns read nothing in is read by the fallback, sentence by sentence. One
@@ -1148,6 +1164,17 @@ class Analyser:
                 ):
                     best[FOOD_WITHHELD] = _finding(doc.text, doc, FOOD_WITHHELD, k, k + 1, RULE_CONFIDENCE)
                     return
+
+    def _fii_once_suspected(self, doc: Doc, best: dict[str, Finding]) -> None:
+        if FII_PREVIOUS not in self.indicators or FII_PREVIOUS in best or not ONCE_SUSPECTED.search(doc.text):
+            return
+        for making in MAKING_ILL.finditer(doc.text):
+            span = doc.char_span(making.start(), making.end(), alignment_mode="expand")
+            if span is not None and not (
+                cues.negated(doc, span.start, span.end) or cues.hypothetical(doc, span.start, span.end)
+            ):
+                best[FII_PREVIOUS] = _finding(doc.text, doc, FII_PREVIOUS, span.start, span.end, RULE_CONFIDENCE)
+                return
 
     def _missing_now(self, doc: Doc, best: dict[str, Finding]) -> None:
         """A child told to be gone still ("my little sister went out on her bike hours ago and she

@@ -834,3 +834,28 @@ def test_a_meal_kept_from_a_child_for_what_they_did_is_food_withheld_as_punishme
 )
 def test_a_meal_not_eaten_for_another_reason_or_long_ago_is_no_food_withheld(analyser, text):
     assert "food_withheld_as_punishment" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my step mum got investigated before cos they thought she was makin her other kid sick",
+        "my mum got investigated when i was little cos the hospital thought she was making my brother ill",
+        "years back social services thought she was making her first kid poorly on purpose. Now she's got a new baby.",
+    ],
+)
+def test_a_parent_once_suspected_of_making_a_child_ill_is_a_previous_fii_concern(analyser, text):
+    # past by nature: the suspicion told as past is the concern, not its end
+    assert "fii_previous_concern" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he used to make himself sick after meals before he got help",  # the child's own
+        "checks show nobody has ever thought mum was making him ill",  # denied
+        "what if the hospital thought I was making my son ill before?",  # supposed
+    ],
+)
+def test_no_parent_suspected_of_making_a_child_ill_is_no_previous_fii_concern(analyser, text):
+    assert "fii_previous_concern" not in found(analyser, text), text
