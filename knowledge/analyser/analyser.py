@@ -398,6 +398,22 @@ ONCE_SUSPECTED = re.compile(
     r"|used to|when (?:i|he|she) was little|previous(?:ly)?)\b",
     re.I,
 )
+# A child who sleeps where they work, told by its parts in one sentence: a workplace (the
+# restaurant, the car wash, the back room) and sleeping or living there, in a narrative that tells of
+# the work (works, cleans, the boss, after closing).
+SLEEPS_AT_WORK = "trafficking_sleeps_at_workplace"
+WORKPLACE = re.compile(
+    r"\b(?:restaurant|chippy|chip shop|takeaway|take away|car ?wash|nail (?:bar|salon)|salon|factory|warehouse"
+    r"|storeroom|stock ?room|back room|farm|building site)s?\b",
+    re.I,
+)
+SLEEPS_THERE = re.compile(
+    r"\b(?:sleep(?:s|ing)?|slept|kips?|kipping|bed(?:ding)? down|mattress|camp bed|blanket|li(?:ve|ves|ving))\b"
+    # not "sleeping with a man who works at the takeaway" (another concern), nor sleeping at home
+    r"(?!\s+(?:with|at home|at (?:his|her|my|their|our)\b|in (?:his|her|my|their|our) (?:own )?(?:bed|room|house|flat))\b)",
+    re.I,
+)
+AT_WORK = {"work", "works", "working", "job", "boss", "shift", "clean", "cleans", "cleaning", "close", "closed", "shut"}
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -694,6 +710,7 @@ class Analyser:
         self._about_to_be_taken(doc, best)
         self._food_withheld(doc, best)
         self._fii_once_suspected(doc, best)
+        self._sleeps_at_work(doc, best)
         self._longest_reading(doc, best, matched)
         self._lone_word(doc, best, matched)
         # A narrative the patterns read nothing in is read by the fallback, sentence by sentence. One
@@ -1175,6 +1192,24 @@ class Analyser:
             ):
                 best[FII_PREVIOUS] = _finding(doc.text, doc, FII_PREVIOUS, span.start, span.end, RULE_CONFIDENCE)
                 return
+
+    def _sleeps_at_work(self, doc: Doc, best: dict[str, Finding]) -> None:
+        if SLEEPS_AT_WORK not in self.indicators or SLEEPS_AT_WORK in best or AT_WORK.isdisjoint(words(doc)[1]):
+            return
+        norms = words(doc)[0]
+        for sent in doc.sents:
+            if not WORKPLACE.search(sent.text):
+                continue
+            for sleeps in SLEEPS_THERE.finditer(sent.text):
+                first, last = sent.start_char + sleeps.start(), sent.start_char + sleeps.end()
+                span = doc.char_span(first, last, alignment_mode="expand")
+                if span is not None and not self._excluded(
+                    doc, span.start, span.end, SLEEPS_AT_WORK, tuple(norms[span.start : span.end])
+                ):
+                    best[SLEEPS_AT_WORK] = _finding(
+                        doc.text, doc, SLEEPS_AT_WORK, span.start, span.end, RULE_CONFIDENCE
+                    )
+                    return
 
     def _missing_now(self, doc: Doc, best: dict[str, Finding]) -> None:
         """A child told to be gone still ("my little sister went out on her bike hours ago and she

@@ -859,3 +859,27 @@ def test_a_parent_once_suspected_of_making_a_child_ill_is_a_previous_fii_concern
 )
 def test_no_parent_suspected_of_making_a_child_ill_is_no_previous_fii_concern(analyser, text):
     assert "fii_previous_concern" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The boy who works in the chippy never seems to leave. My neighbour saw him bedding down in the back room after they'd shut.",
+        "The young girl who cleans at the restaurant seems to live in the back.",
+        "i dont go home i just sleep on the mattress upstairs at the restaurant after we close, the boss says its easier",
+    ],
+)
+def test_a_child_sleeping_where_they_work_is_read_in_any_words(analyser, text):
+    assert "trafficking_sleeps_at_workplace" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she's been sleeping with a man in his thirties who works at the chippy",  # another concern
+        "he works at the car wash on saturdays and sleeps at home with his mum",  # home, not the workplace
+        "checked: nobody sleeps at the takeaway, he works saturday shifts only",  # denied
+    ],
+)
+def test_work_and_sleep_told_apart_is_no_child_sleeping_at_work(analyser, text):
+    assert "trafficking_sleeps_at_workplace" not in found(analyser, text), text
