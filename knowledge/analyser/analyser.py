@@ -414,6 +414,22 @@ SLEEPS_THERE = re.compile(
     re.I,
 )
 AT_WORK = {"work", "works", "working", "job", "boss", "shift", "clean", "cleans", "cleaning", "close", "closed", "shut"}
+# A child's distress met with nothing, told by its parts: the child upset ("when i cry", "wen im
+# upset", "crying for extended periods") and the adult not responding ("never asks why", "dont even
+# look up from there phones", "just said whatever", "no comfort offered").
+UNRESPONSIVE = "emotional_needs_unresponsive"
+CHILD_DISTRESS = re.compile(
+    r"\b(?:when|whenever|wen|if|every time)\s+(?:\w+\s+){0,3}?(?:cry|cries|crying|cried|upset|sad|scared|hurt|distressed"
+    r"|reache[sd]|reaching)\b|\b(?:crying|upset|distressed) for (?:ages|hours|extended)"
+    r"|\bi (?:told|tell) (?:my )?(?:mum|dad|her|him) (?:i was|im|i'm) (?:\w+ )?(?:sad|upset|scared)",
+    re.I,
+)
+NO_RESPONSE = re.compile(
+    r"\b(?:never|doesn'?t|dont|don't|won'?t|wont|didn'?t|didnt|no one|no1|nobody)\s+(?:\w+\s+){0,2}?"
+    r"(?:asks?|notices?|look(?:s)? up|cares?|comforts?|cuddles?|responds?)\b|\bignores?\b|\bjust (?:says?|said|tells?|told)\b"
+    r"|\bno (?:eye contact|comfort|cuddle)|\bturn(?:s|ed)? away\b|\bcarr(?:y|ies|ied) on\b|\bsaid whatever\b",
+    re.I,
+)
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -711,6 +727,7 @@ class Analyser:
         self._food_withheld(doc, best)
         self._fii_once_suspected(doc, best)
         self._sleeps_at_work(doc, best)
+        self._unresponsive(doc, best)
         self._longest_reading(doc, best, matched)
         self._lone_word(doc, best, matched)
         # A narrative the patterns read nothing in is read by the fallback, sentence by sentence. One
@@ -1210,6 +1227,18 @@ class Analyser:
                         doc.text, doc, SLEEPS_AT_WORK, span.start, span.end, RULE_CONFIDENCE
                     )
                     return
+
+    def _unresponsive(self, doc: Doc, best: dict[str, Finding]) -> None:
+        if UNRESPONSIVE not in self.indicators or UNRESPONSIVE in best or not CHILD_DISTRESS.search(doc.text):
+            return
+        norms = words(doc)[0]
+        for response in NO_RESPONSE.finditer(doc.text):
+            span = doc.char_span(response.start(), response.end(), alignment_mode="expand")
+            if span is not None and not self._excluded(
+                doc, span.start, span.end, UNRESPONSIVE, tuple(norms[span.start : span.end]), negative=True
+            ):
+                best[UNRESPONSIVE] = _finding(doc.text, doc, UNRESPONSIVE, span.start, span.end, RULE_CONFIDENCE)
+                return
 
     def _missing_now(self, doc: Doc, best: dict[str, Finding]) -> None:
         """A child told to be gone still ("my little sister went out on her bike hours ago and she

@@ -883,3 +883,26 @@ def test_a_child_sleeping_where_they_work_is_read_in_any_words(analyser, text):
 )
 def test_work_and_sleep_told_apart_is_no_child_sleeping_at_work(analyser, text):
     assert "trafficking_sleeps_at_workplace" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "when i cry my dad just tells me to go to my room, he never asks why im sad",
+        "wen im upset no1 at home notices, they dont care",
+        "Ruby (9m) crying for extended periods, F scrolling on phone, no eye contact or comfort offered.",
+    ],
+)
+def test_a_childs_distress_met_with_nothing_is_emotional_needs_unresponded_to(analyser, text):
+    assert "emotional_needs_unresponsive" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "when i cry my mum always gives me a cuddle and asks whats wrong",  # a response
+        "when he is upset he goes quiet",  # no adult told
+    ],
+)
+def test_a_childs_distress_met_or_no_adult_told_is_not_unresponsiveness(analyser, text):
+    assert "emotional_needs_unresponsive" not in found(analyser, text), text
