@@ -1,6 +1,8 @@
 """The database engine and sessions. SQLite for development and tests, PostgreSQL in production."""
 
+import sqlite3
 import threading
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -14,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from api.core.config import get_settings
 
 T = TypeVar("T")
+BUSY_SECONDS = 10  # how long SQLite waits for another writer before it errors
 
 
 @lru_cache
@@ -29,13 +32,29 @@ def get_engine(url: str | None = None) -> Engine:
         def _sqlite_pragmas(connection, _record) -> None:
             # Durable before acknowledged: WAL with full fsync, and waits rather than errors under contention.
             cursor = connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
+            _wal(cursor)
             cursor.execute("PRAGMA synchronous=FULL")
-            cursor.execute("PRAGMA busy_timeout=10000")
             cursor.close()
 
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def _wal(cursor: sqlite3.Cursor) -> None:
+    """Turns on WAL. Switching needs the whole file, and SQLite refuses at once, without waiting the
+    busy timeout, while another process holds it: a second API process started beside the first
+    exited at start-up on "database is locked" while the first checked its migrations. So it waits
+    here, as long as a busy write would."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 async def get_session() -> AsyncIterator[Session]:

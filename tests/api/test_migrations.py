@@ -1,6 +1,8 @@
 """Migrations go up and down on both databases, and the migrated schema is what the models say."""
 
+import sqlite3
 import threading
+import time
 import uuid
 
 import pytest
@@ -10,7 +12,7 @@ from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.pool import NullPool
 from sqlmodel import SQLModel
 
-from api.core import migrations
+from api.core import db, migrations
 from tests.api.conftest import POSTGRES
 
 
@@ -70,3 +72,25 @@ def test_processes_starting_together_migrate_one_at_a_time(backend, tmp_path):
             with admin.begin() as connection:
                 connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
             admin.dispose()
+
+
+def test_a_process_that_connects_while_another_holds_the_file_waits_to_turn_on_wal(tmp_path):
+    """SQLite refuses a switch to WAL at once, without its busy timeout, while another connection
+    holds the file: the second of two API processes started together exited on "database is
+    locked". It waits instead, and comes up in WAL."""
+    path = tmp_path / "held.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO t VALUES (1)")
+    released = threading.Timer(1.0, lambda: holder.execute("COMMIT"))
+    released.start()
+    started = time.monotonic()
+    try:
+        with db.get_engine(f"sqlite:///{path}").connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert time.monotonic() - started >= 0.9  # it waited for the holder, and did not fail
+    finally:
+        released.join()
+        holder.close()
+        db.get_engine(f"sqlite:///{path}").dispose()

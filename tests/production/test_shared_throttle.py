@@ -29,18 +29,20 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_api(env: dict[str, str]) -> tuple[subprocess.Popen, str]:
+def start_api(env: dict[str, str], log: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    server = subprocess.Popen(  # noqa: S603 - a fixed command line
-        [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    with log.open("wb") as err:  # the child keeps its own handle
+        server = subprocess.Popen(  # noqa: S603 - a fixed command line
+            [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(port)],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=err,
+        )  # fmt: skip
     return server, f"http://127.0.0.1:{port}"
 
 
-def wait_until_up(base: str, server: subprocess.Popen) -> None:
+def wait_until_up(base: str, server: subprocess.Popen, log: Path) -> None:
     for _ in range(300):
-        assert server.poll() is None, "the API exited during start-up"
+        # why it stopped, not only that it did: its last words hold no personal data (a test database)
+        assert server.poll() is None, f"the API exited during start-up: {log.read_text()[-2000:]}"
         try:
             if httpx.get(f"{base}/healthz").status_code == 200:
                 return
@@ -66,10 +68,11 @@ def test_failed_sign_ins_on_one_process_lock_the_name_on_the_other(tmp_path):
         "REDIS_URL": "redis://127.0.0.1:6379/0",
         "SECRET_KEY": secrets.token_hex(32),
     }
-    servers = [start_api(env), start_api(env)]
+    logs = [tmp_path / "first.log", tmp_path / "second.log"]
+    servers = [start_api(env, log) for log in logs]
     try:
-        for server, base in servers:
-            wait_until_up(base, server)
+        for (server, base), log in zip(servers, logs, strict=True):
+            wait_until_up(base, server, log)
         (_, first), (_, second) = servers
         guesses = [
             httpx.post(f"{base}/api/v1/auth/token", data={"username": "mo", "password": "wrong"}).status_code
