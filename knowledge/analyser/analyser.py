@@ -430,6 +430,21 @@ NO_RESPONSE = re.compile(
     r"|\bno (?:eye contact|comfort|cuddle)|\bturn(?:s|ed)? away\b|\bcarr(?:y|ies|ied) on\b|\bsaid whatever\b",
     re.I,
 )
+# A child brought into the country by adults who are not family, told by its parts: the coming
+# ("came over with", "arrived from Nigeria 3 wks ago", "flew her over here") and the adults being no
+# family ("aint her family", "no relation", "never met before", calls them "aunty").
+BROUGHT_TO_UK = "trafficking_brought_to_uk"
+CAME_OVER = re.compile(
+    r"\b(?:came (?:over|here|to (?:england|the uk|britain|this country))|arrived (?:from|in (?:the uk|england))"
+    r"|fl[eo]w(?:n)? (?:her|him|them) (?:over|here)|brought (?:her|him|them) (?:over|here)|sent (?:her|him) (?:over|here))\b",
+    re.I,
+)
+NO_FAMILY = re.compile(
+    r"\b(?:(?:ai|is|are|was|were)n'?t (?:her|his|their) (?:family|parents|relatives?)"
+    r"|not (?:her|his|their) (?:family|parents|relatives?)|not theirs|no relation|not related|never met"
+    r"|(?:does|do)n'?t know (?:them|who)|barely (?:seems to )?know|calls? \"?(?:aunty|auntie|uncle)|no relationship)\b",
+    re.I,
+)
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -728,6 +743,7 @@ class Analyser:
         self._fii_once_suspected(doc, best)
         self._sleeps_at_work(doc, best)
         self._unresponsive(doc, best)
+        self._brought_over(doc, best)
         self._longest_reading(doc, best, matched)
         self._lone_word(doc, best, matched)
         # A narrative the patterns read nothing in is read by the fallback, sentence by sentence. One
@@ -1238,6 +1254,18 @@ class Analyser:
                 doc, span.start, span.end, UNRESPONSIVE, tuple(norms[span.start : span.end]), negative=True
             ):
                 best[UNRESPONSIVE] = _finding(doc.text, doc, UNRESPONSIVE, span.start, span.end, RULE_CONFIDENCE)
+                return
+
+    def _brought_over(self, doc: Doc, best: dict[str, Finding]) -> None:
+        if BROUGHT_TO_UK not in self.indicators or BROUGHT_TO_UK in best or not NO_FAMILY.search(doc.text):
+            return
+        norms = words(doc)[0]
+        for came in CAME_OVER.finditer(doc.text):
+            span = doc.char_span(came.start(), came.end(), alignment_mode="expand")
+            if span is not None and not self._excluded(
+                doc, span.start, span.end, BROUGHT_TO_UK, tuple(norms[span.start : span.end])
+            ):
+                best[BROUGHT_TO_UK] = _finding(doc.text, doc, BROUGHT_TO_UK, span.start, span.end, RULE_CONFIDENCE)
                 return
 
     def _missing_now(self, doc: Doc, best: dict[str, Finding]) -> None:

@@ -906,3 +906,26 @@ def test_a_childs_distress_met_with_nothing_is_emotional_needs_unresponded_to(an
 )
 def test_a_childs_distress_met_or_no_adult_told_is_not_unresponsiveness(analyser, text):
     assert "emotional_needs_unresponsive" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my new friend in class said she came to england with some man n woman who aint her family",
+        "A couple turned up with a little girl who isn't theirs. She said people she'd never met before flew her over here.",
+        'Grace (12) arrived from Nigeria 3 wks ago with adults she calls "aunty" and "uncle"; no relationship confirmed',
+    ],
+)
+def test_a_child_brought_into_the_country_by_adults_who_are_no_family_is_read_in_any_words(analyser, text):
+    assert "trafficking_brought_to_uk" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she came over from Poland with her mum and dad last year",  # with family
+        "he lives with his mum's friend, they're not related, while his mum works in Spain",  # not brought in
+    ],
+)
+def test_a_child_who_came_with_family_or_was_not_brought_in_is_not_read_as_trafficked(analyser, text):
+    assert "trafficking_brought_to_uk" not in found(analyser, text), text
