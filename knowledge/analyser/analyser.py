@@ -955,13 +955,8 @@ class Analyser:
             pregnancy = key in (self.pregnant_under_16, self.pregnant_under_13)
             if key != SEX_UNDER_13 and not pregnancy and SEXUAL_ACTIVITY in self.indicators[key].tags:
                 self._read_instead(best, key, SEX_UNDER_13)
-        if any(str(self.indicators[k].category) in SEXUAL_CATEGORIES for k in best):
-            return
-        for act in SEX_ACT.finditer(doc.text):
-            span = doc.char_span(act.start(), act.end(), alignment_mode="expand")
-            if span is not None and not self._excluded(doc, span.start, span.end, SEX_UNDER_13):
-                best[SEX_UNDER_13] = _finding(doc.text, doc, SEX_UNDER_13, span.start, span.end, RULE_CONFIDENCE)
-                return
+        if not any(str(self.indicators[k].category) in SEXUAL_CATEGORIES for k in best):
+            self._read_from(doc, best, SEX_UNDER_13, SEX_ACT)
 
     def _adult_partner(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
         """A child's own boyfriend or girlfriend whose age makes them an adult ("she is 12 and has a
@@ -1090,6 +1085,29 @@ class Analyser:
                     best[key] = _finding(doc.text, doc, key, span.start, span.end, RULE_CONFIDENCE)
                     return
 
+    def _read_from(
+        self,
+        doc: Doc,
+        best: dict[str, Finding],
+        key: str,
+        pattern: re.Pattern[str],
+        within: Span | None = None,
+        negative: bool = False,
+    ) -> bool:
+        """Reads `key` from the first words of `pattern` (in `within`, else anywhere) that are not
+        denied, supposed or over: how each rule that reads a concern from its parts names its
+        evidence. negative: the words carry their own negation ("hasnt come home")."""
+        text, offset = (within.text, within.start_char) if within is not None else (doc.text, 0)
+        norms = words(doc)[0]
+        for told in pattern.finditer(text):
+            span = doc.char_span(offset + told.start(), offset + told.end(), alignment_mode="expand")
+            if span is not None and not self._excluded(
+                doc, span.start, span.end, key, tuple(norms[span.start : span.end]), negative=negative
+            ):
+                best[key] = _finding(doc.text, doc, key, span.start, span.end, RULE_CONFIDENCE)
+                return True
+        return False
+
     def _with_the_writer(self, doc: Doc, best: dict[str, Finding]) -> None:
         if BABY_ALONE_NOW in best and WRITERS_BABY.search(doc.text) and not NOBODY_THERE.search(doc.text):
             del best[BABY_ALONE_NOW]
@@ -1140,49 +1158,23 @@ class Analyser:
             or PARENTS_BABY.search(doc.text)
         ):
             return
-        norms = words(doc)[0]
-        for sign in NOT_COPING.finditer(doc.text):
-            span = doc.char_span(sign.start(), sign.end(), alignment_mode="expand")
-            if span is not None and not self._excluded(
-                doc, span.start, span.end, key, tuple(norms[span.start : span.end]), negative=True
-            ):
-                best[key] = _finding(doc.text, doc, key, span.start, span.end, RULE_CONFIDENCE)
-                return
+        self._read_from(doc, best, key, NOT_COPING, negative=True)
 
     def _out_soon(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
         if age not in YOUNG_PERSON_AGES or HOMELESS_AT_RISK not in self.indicators:
             return
-        if not self.homeless_young_person.isdisjoint(best):
-            return
-        norms = words(doc)[0]
-        for told in OUT_SOON.finditer(doc.text):
-            span = doc.char_span(told.start(), told.end(), alignment_mode="expand")
-            if span is not None and not self._excluded(
-                doc, span.start, span.end, HOMELESS_AT_RISK, tuple(norms[span.start : span.end]), negative=True
-            ):
-                best[HOMELESS_AT_RISK] = _finding(
-                    doc.text, doc, HOMELESS_AT_RISK, span.start, span.end, RULE_CONFIDENCE
-                )
-                return
+        if self.homeless_young_person.isdisjoint(best):
+            self._read_from(doc, best, HOMELESS_AT_RISK, OUT_SOON, negative=True)
 
     def _about_to_be_taken(self, doc: Doc, best: dict[str, Finding]) -> None:
-        norms, lowers, _ = words(doc)
+        lowers = words(doc)[1]
         if (
-            ABOUT_TO_BE_TAKEN not in self.indicators
-            or ABOUT_TO_BE_TAKEN in best
-            or TAKING_THERE.isdisjoint(lowers)
-            or TAKING_THREAT.isdisjoint(lowers)
+            ABOUT_TO_BE_TAKEN in self.indicators
+            and ABOUT_TO_BE_TAKEN not in best
+            and not TAKING_THERE.isdisjoint(lowers)
+            and not TAKING_THREAT.isdisjoint(lowers)
         ):
-            return
-        for taking in TAKING.finditer(doc.text):
-            span = doc.char_span(taking.start(), taking.end(), alignment_mode="expand")
-            if span is not None and not self._excluded(
-                doc, span.start, span.end, ABOUT_TO_BE_TAKEN, tuple(norms[span.start : span.end])
-            ):
-                best[ABOUT_TO_BE_TAKEN] = _finding(
-                    doc.text, doc, ABOUT_TO_BE_TAKEN, span.start, span.end, RULE_CONFIDENCE
-                )
-                return
+            self._read_from(doc, best, ABOUT_TO_BE_TAKEN, TAKING)
 
     def _food_withheld(self, doc: Doc, best: dict[str, Finding]) -> None:
         if FOOD_WITHHELD not in self.indicators or FOOD_WITHHELD in best or A_MEAL.isdisjoint(norm_set(doc)):
@@ -1229,44 +1221,17 @@ class Analyser:
     def _sleeps_at_work(self, doc: Doc, best: dict[str, Finding]) -> None:
         if SLEEPS_AT_WORK not in self.indicators or SLEEPS_AT_WORK in best or AT_WORK.isdisjoint(words(doc)[1]):
             return
-        norms = words(doc)[0]
         for sent in doc.sents:
-            if not WORKPLACE.search(sent.text):
-                continue
-            for sleeps in SLEEPS_THERE.finditer(sent.text):
-                first, last = sent.start_char + sleeps.start(), sent.start_char + sleeps.end()
-                span = doc.char_span(first, last, alignment_mode="expand")
-                if span is not None and not self._excluded(
-                    doc, span.start, span.end, SLEEPS_AT_WORK, tuple(norms[span.start : span.end])
-                ):
-                    best[SLEEPS_AT_WORK] = _finding(
-                        doc.text, doc, SLEEPS_AT_WORK, span.start, span.end, RULE_CONFIDENCE
-                    )
-                    return
+            if WORKPLACE.search(sent.text) and self._read_from(doc, best, SLEEPS_AT_WORK, SLEEPS_THERE, within=sent):
+                return
 
     def _unresponsive(self, doc: Doc, best: dict[str, Finding]) -> None:
-        if UNRESPONSIVE not in self.indicators or UNRESPONSIVE in best or not CHILD_DISTRESS.search(doc.text):
-            return
-        norms = words(doc)[0]
-        for response in NO_RESPONSE.finditer(doc.text):
-            span = doc.char_span(response.start(), response.end(), alignment_mode="expand")
-            if span is not None and not self._excluded(
-                doc, span.start, span.end, UNRESPONSIVE, tuple(norms[span.start : span.end]), negative=True
-            ):
-                best[UNRESPONSIVE] = _finding(doc.text, doc, UNRESPONSIVE, span.start, span.end, RULE_CONFIDENCE)
-                return
+        if UNRESPONSIVE in self.indicators and UNRESPONSIVE not in best and CHILD_DISTRESS.search(doc.text):
+            self._read_from(doc, best, UNRESPONSIVE, NO_RESPONSE, negative=True)
 
     def _brought_over(self, doc: Doc, best: dict[str, Finding]) -> None:
-        if BROUGHT_TO_UK not in self.indicators or BROUGHT_TO_UK in best or not NO_FAMILY.search(doc.text):
-            return
-        norms = words(doc)[0]
-        for came in CAME_OVER.finditer(doc.text):
-            span = doc.char_span(came.start(), came.end(), alignment_mode="expand")
-            if span is not None and not self._excluded(
-                doc, span.start, span.end, BROUGHT_TO_UK, tuple(norms[span.start : span.end])
-            ):
-                best[BROUGHT_TO_UK] = _finding(doc.text, doc, BROUGHT_TO_UK, span.start, span.end, RULE_CONFIDENCE)
-                return
+        if BROUGHT_TO_UK in self.indicators and BROUGHT_TO_UK not in best and NO_FAMILY.search(doc.text):
+            self._read_from(doc, best, BROUGHT_TO_UK, CAME_OVER)
 
     def _missing_now(self, doc: Doc, best: dict[str, Finding]) -> None:
         """A child told to be gone still ("my little sister went out on her bike hours ago and she
