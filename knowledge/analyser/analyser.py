@@ -445,6 +445,19 @@ NO_FAMILY = re.compile(
     r"|(?:does|do)n'?t know (?:them|who)|barely (?:seems to )?know|calls? \"?(?:aunty|auntie|uncle)|no relationship)\b",
     re.I,
 )
+# A child giving a parent intimate or medical care ("i have to wash my mum n do her meds", "he
+# showers and dresses Mum every morning", "help her on the toilet before school") is caring far
+# beyond their years, read in place of the lesser caring the words read.
+INAPPROPRIATE_CARING = "young_carer_inappropriate_caring"
+SOME_CARING = "young_carer_some_caring"
+INTIMATE_CARE = re.compile(
+    r"\b(?:i|he|she|they|we)\s+(?:\w+\s+){0,3}?(?:wash|washes|washing|shower|showers|showering|dress|dresses|dressing"
+    r"|bath|bathes|bathing)\s+(?:my\s+|his\s+|her\s+)?(?:mum|dad|mother|father|nan|gran|grandma|grandad)\b"
+    r"|\b(?<!mum )(?<!dad )(?:do|does|doing|give|gives|giving|sort|sorts|sorting)\s+(?:my\s+)?"
+    r"(?:mum'?s|mums|dad'?s|dads|nan'?s|her|his)\s+(?:meds|medication|medicine|tablets|morphine|insulin|injections?)\b"
+    r"|\bhelp(?:s|ing)?\s+(?:her|him|my mum|my dad|mum|dad)\s+(?:on|onto|to|with|go to)\s+the\s+(?:toilet|loo)\b",
+    re.I,
+)
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -744,6 +757,7 @@ class Analyser:
         self._sleeps_at_work(doc, best)
         self._unresponsive(doc, best)
         self._brought_over(doc, best)
+        self._intimate_care(doc, best)
         self._longest_reading(doc, best, matched)
         self._lone_word(doc, best, matched)
         # A narrative the patterns read nothing in is read by the fallback, sentence by sentence. One
@@ -1232,6 +1246,13 @@ class Analyser:
     def _brought_over(self, doc: Doc, best: dict[str, Finding]) -> None:
         if BROUGHT_TO_UK in self.indicators and BROUGHT_TO_UK not in best and NO_FAMILY.search(doc.text):
             self._read_from(doc, best, BROUGHT_TO_UK, CAME_OVER)
+
+    def _intimate_care(self, doc: Doc, best: dict[str, Finding]) -> None:
+        if INAPPROPRIATE_CARING not in self.indicators or INAPPROPRIATE_CARING in best:
+            return
+        read = self._read_from(doc, best, INAPPROPRIATE_CARING, INTIMATE_CARE)
+        if read and SOME_CARING in best and self._covers(INAPPROPRIATE_CARING, SOME_CARING):
+            del best[SOME_CARING]
 
     def _missing_now(self, doc: Doc, best: dict[str, Finding]) -> None:
         """A child told to be gone still ("my little sister went out on her bike hours ago and she

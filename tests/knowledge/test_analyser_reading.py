@@ -929,3 +929,27 @@ def test_a_child_brought_into_the_country_by_adults_who_are_no_family_is_read_in
 )
 def test_a_child_who_came_with_family_or_was_not_brought_in_is_not_read_as_trafficked(analyser, text):
     assert "trafficking_brought_to_uk" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i have to wash my mum n do her meds n look after the babies cos theres no one else",
+        "Yr 8 Jayden late again; says he showers and dresses Mum every morning and gives her tablets",
+        "have to do mums morphine n help her on the toilet before school every day",
+    ],
+)
+def test_a_child_giving_a_parent_intimate_or_medical_care_is_caring_beyond_their_years(analyser, text):
+    readings = found(analyser, text)
+    assert "young_carer_inappropriate_caring" in readings and "young_carer_some_caring" not in readings, readings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum gives him his tablets every morning",  # the parent caring for the child
+        "i help my mum with the shopping when her back is bad",  # some caring
+    ],
+)
+def test_a_parent_caring_or_a_child_helping_a_little_is_not_caring_beyond_their_years(analyser, text):
+    assert "young_carer_inappropriate_caring" not in found(analyser, text), text
