@@ -458,6 +458,18 @@ INTIMATE_CARE = re.compile(
     r"|\bhelp(?:s|ing)?\s+(?:her|him|my mum|my dad|mum|dad)\s+(?:on|onto|to|with|go to)\s+the\s+(?:toilet|loo)\b",
     re.I,
 )
+# A parent telling a child they are not wanted, in any tense and person ("she wished he'd never been
+# born", "I wish I'd never had you", "can't wait to get rid of him", "I don't want you"). Not
+# "everyone would be better off without me", which is the child's own despair.
+REJECTED = "rejection_unwanted"
+NOT_WANTED = re.compile(
+    r"\bwish(?:es|ed)?\s+(?:\w+\s+){0,2}?(?:had\s+)?never\s+(?:been\s+born|had\s+(?:you|him|her|me|them)"
+    r"|(?:was|were)\s+born)\b|\b(?:can'?t|cant|cannot)\s+wait\s+to\s+get\s+rid\s+of\s+(?:you|him|her|me|them)\b"
+    # "I don't want you" said whole, not "I don't want him arrested", "she doesn't want him to go"
+    r"|\b(?:i|she|he)\s+(?:do(?:es)?n'?t|dont|doesnt)\s+want\s+(?:you|him|her|me)"
+    r"(?=\s*(?:[,.;:!?'\"]|$)|\s+(?:anymore|any\s+more|here|around|back)\b)",
+    re.I,
+)
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -758,6 +770,7 @@ class Analyser:
         self._unresponsive(doc, best)
         self._brought_over(doc, best)
         self._intimate_care(doc, best)
+        self._not_wanted(doc, best)
         self._longest_reading(doc, best, matched)
         self._lone_word(doc, best, matched)
         # A narrative the patterns read nothing in is read by the fallback, sentence by sentence. One
@@ -1253,6 +1266,10 @@ class Analyser:
         read = self._read_from(doc, best, INAPPROPRIATE_CARING, INTIMATE_CARE)
         if read and SOME_CARING in best and self._covers(INAPPROPRIATE_CARING, SOME_CARING):
             del best[SOME_CARING]
+
+    def _not_wanted(self, doc: Doc, best: dict[str, Finding]) -> None:
+        if REJECTED in self.indicators and REJECTED not in best:
+            self._read_from(doc, best, REJECTED, NOT_WANTED)
 
     def _missing_now(self, doc: Doc, best: dict[str, Finding]) -> None:
         """A child told to be gone still ("my little sister went out on her bike hours ago and she

@@ -953,3 +953,27 @@ def test_a_child_giving_a_parent_intimate_or_medical_care_is_caring_beyond_their
 )
 def test_a_parent_caring_or_a_child_helping_a_little_is_not_caring_beyond_their_years(analyser, text):
     assert "young_carer_inappropriate_caring" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I heard his mum tell her little boy she wished he'd never been born and she can't wait to get rid of him",
+        "mum told her 'I wish I'd never had you' and 'I don't want you, go and live with your dad'",
+        "my mum always says she wishes she never had me",
+    ],
+)
+def test_a_parent_telling_a_child_they_are_not_wanted_is_rejection_in_any_words(analyser, text):
+    assert "rejection_unwanted" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He's a good lad underneath. I don't want him arrested.",
+        "everyone would be better off without me",  # the child's own despair
+        "she doesn't want him to go to the party",
+    ],
+)
+def test_not_wanting_something_for_a_child_is_no_rejection(analyser, text):
+    assert "rejection_unwanted" not in found(analyser, text), text
