@@ -17,7 +17,7 @@ from knowledge.analyser.danger import danger_matcher, read_danger, told_as_over,
 from knowledge.analyser.involved import HARM, PEOPLE, STAFF, people_matcher, read_involved
 from knowledge.analyser.model import Analysis, Finding
 from knowledge.analyser.phrases import Element, Phrase, PhraseIndex
-from knowledge.analyser.pipeline import Normaliser, Reading, build_nlp, norm_set, words
+from knowledge.analyser.pipeline import Normaliser, Reading, build_nlp, lower_set, norm_set, words
 from knowledge.analyser.similar import CONFIDENCE as SIMILAR_CONFIDENCE
 from knowledge.analyser.similar import Similar
 from knowledge.schema import Indicator, Urgency
@@ -323,6 +323,7 @@ GRAVER_GRADE = {
 # 19 ("im 17", "mum (17)", "his girlfriend's 18"), a baby already born, not the writer's parent's,
 # and a sign of not coping. A narrative that tells of a pregnancy is left to the pre-birth concerns.
 YOUNG_PARENT_STRUGGLING = "young_parent_struggling"
+BABY_WORDS = {"baby", "newborn", "old"}  # A_BABY needs one
 YOUNG_PARENT_AGE = re.compile(
     r"\b(?:i'?m|im|i am|she'?s|shes|he'?s|hes|is|mum|mother|dad|father|girlfriend'?s|boyfriend'?s)\s*\(?"
     r"(?:only\s+|just\s+|about\s+)?(?:1[5-9]|fifteen|sixteen|seventeen|eighteen|nineteen)\b"
@@ -388,6 +389,7 @@ FOR_PUNISHMENT = re.compile(
 # investigation told as past ("got investigated before", "the hospital thought", "years back").
 # Such a concern is past by nature: only a denial or a supposition rules it out.
 FII_PREVIOUS = "fii_previous_concern"
+ILL_WORDS = {"ill", "sick", "poorly", "unwell", "illness", "illnesses"}
 MAKING_ILL = re.compile(
     r"\bmak(?:e|es|ing|in)\s+(?!(?:him|her|my|them|your|our)sel(?:f|ves)\b)(?:\w+\s+){1,3}?(?:ill|sick|poorly|unwell)\b"
     r"|\bmak(?:e|es|ing|in)\s+up\s+(?:\w+\s+){0,3}?illness(?:es)?\b",
@@ -418,6 +420,8 @@ AT_WORK = {"work", "works", "working", "job", "boss", "shift", "clean", "cleans"
 # upset", "crying for extended periods") and the adult not responding ("never asks why", "dont even
 # look up from there phones", "just said whatever", "no comfort offered").
 UNRESPONSIVE = "emotional_needs_unresponsive"
+DISTRESS_WORDS = {"cry", "cries", "crying", "cried", "upset", "sad", "scared", "hurt", "distressed"}
+DISTRESS_WORDS |= {"reached", "reaches", "reaching"}
 CHILD_DISTRESS = re.compile(
     r"\b(?:when|whenever|wen|if|every time)\s+(?:\w+\s+){0,3}?(?:cry|cries|crying|cried|upset|sad|scared|hurt|distressed"
     r"|reache[sd]|reaching)\b|\b(?:crying|upset|distressed) for (?:ages|hours|extended)"
@@ -434,6 +438,7 @@ NO_RESPONSE = re.compile(
 # ("came over with", "arrived from Nigeria 3 wks ago", "flew her over here") and the adults being no
 # family ("aint her family", "no relation", "never met before", calls them "aunty").
 BROUGHT_TO_UK = "trafficking_brought_to_uk"
+CAME_WORDS = {"came", "arrived", "flew", "flown", "brought", "sent"}  # CAME_OVER needs one
 CAME_OVER = re.compile(
     r"\b(?:came (?:over|here|to (?:england|the uk|britain|this country))|arrived (?:from|in (?:the uk|england))"
     r"|fl[eo]w(?:n)? (?:her|him|them) (?:over|here)|brought (?:her|him|them) (?:over|here)|sent (?:her|him) (?:over|here))\b",
@@ -450,6 +455,9 @@ NO_FAMILY = re.compile(
 # beyond their years, read in place of the lesser caring the words read.
 INAPPROPRIATE_CARING = "young_carer_inappropriate_caring"
 SOME_CARING = "young_carer_some_caring"
+CARE_WORDS = {"wash", "washes", "washing", "shower", "showers", "showering", "dress", "dresses", "dressing", "bath"}
+CARE_WORDS |= {"bathes", "bathing", "meds", "medication", "medicine", "tablets", "morphine", "insulin", "injection"}
+CARE_WORDS |= {"injections", "toilet", "loo"}  # INTIMATE_CARE needs one
 INTIMATE_CARE = re.compile(
     r"\b(?:i|he|she|they|we)\s+(?:\w+\s+){0,3}?(?:wash|washes|washing|shower|showers|showering|dress|dresses|dressing"
     r"|bath|bathes|bathing)\s+(?:my\s+|his\s+|her\s+)?(?:mum|dad|mother|father|nan|gran|grandma|grandad)\b"
@@ -462,6 +470,7 @@ INTIMATE_CARE = re.compile(
 # born", "I wish I'd never had you", "can't wait to get rid of him", "I don't want you"). Not
 # "everyone would be better off without me", which is the child's own despair.
 REJECTED = "rejection_unwanted"
+NOT_WANTED_WORDS = {"wish", "wishes", "wished", "rid", "want"}  # one is in every match: most texts skip it
 NOT_WANTED = re.compile(
     r"\bwish(?:es|ed)?\s+(?:\w+\s+){0,2}?(?:had\s+)?never\s+(?:been\s+born|had\s+(?:you|him|her|me|them)"
     r"|(?:was|were)\s+born)\b|\b(?:can'?t|cant|cannot)\s+wait\s+to\s+get\s+rid\s+of\s+(?:you|him|her|me|them)\b"
@@ -475,6 +484,7 @@ NOT_WANTED = re.compile(
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
 MISSING_NOW = "missing_child_at_risk_now"
 MISSING_CATEGORY = "missing"
+GONE_WORDS = {"knows", "know", "find", "back", "home", "missing", "gone"}  # STILL_GONE needs one
 STILL_GONE = re.compile(
     r"\b(?:(?:no ?(?:one|1|body)|noone)\s+(?:\w+\s+)?knows?\s+where\s+(?P<p1>s?he)\s+(?:is|went|'s gone|s gone)"
     r"|(?:do not|dont|don't|can't|cant|cannot)\s+(?:\w+\s+)?(?:know|find)\s+where\s+(?P<p2>s?he)\s+is"
@@ -1179,6 +1189,7 @@ class Analyser:
         if (
             key not in self.indicators
             or key in best
+            or BABY_WORDS.isdisjoint(lower_set(doc))
             or not YOUNG_PARENT_AGE.search(doc.text)
             or not A_BABY.search(doc.text)
             or _pregnancy_said(doc, PREGNANCY - {"newborn"})
@@ -1235,7 +1246,12 @@ class Analyser:
                     return
 
     def _fii_once_suspected(self, doc: Doc, best: dict[str, Finding]) -> None:
-        if FII_PREVIOUS not in self.indicators or FII_PREVIOUS in best or not ONCE_SUSPECTED.search(doc.text):
+        if (
+            FII_PREVIOUS not in self.indicators
+            or FII_PREVIOUS in best
+            or ILL_WORDS.isdisjoint(lower_set(doc))
+            or not ONCE_SUSPECTED.search(doc.text)
+        ):
             return
         for making in MAKING_ILL.finditer(doc.text):
             span = doc.char_span(making.start(), making.end(), alignment_mode="expand")
@@ -1253,22 +1269,36 @@ class Analyser:
                 return
 
     def _unresponsive(self, doc: Doc, best: dict[str, Finding]) -> None:
-        if UNRESPONSIVE in self.indicators and UNRESPONSIVE not in best and CHILD_DISTRESS.search(doc.text):
+        if (
+            UNRESPONSIVE in self.indicators
+            and UNRESPONSIVE not in best
+            and not DISTRESS_WORDS.isdisjoint(lower_set(doc))
+            and CHILD_DISTRESS.search(doc.text)
+        ):
             self._read_from(doc, best, UNRESPONSIVE, NO_RESPONSE, negative=True)
 
     def _brought_over(self, doc: Doc, best: dict[str, Finding]) -> None:
-        if BROUGHT_TO_UK in self.indicators and BROUGHT_TO_UK not in best and NO_FAMILY.search(doc.text):
+        if (
+            BROUGHT_TO_UK in self.indicators
+            and BROUGHT_TO_UK not in best
+            and not CAME_WORDS.isdisjoint(lower_set(doc))
+            and NO_FAMILY.search(doc.text)
+        ):
             self._read_from(doc, best, BROUGHT_TO_UK, CAME_OVER)
 
     def _intimate_care(self, doc: Doc, best: dict[str, Finding]) -> None:
-        if INAPPROPRIATE_CARING not in self.indicators or INAPPROPRIATE_CARING in best:
+        if (
+            INAPPROPRIATE_CARING not in self.indicators
+            or INAPPROPRIATE_CARING in best
+            or CARE_WORDS.isdisjoint(lower_set(doc))
+        ):
             return
         read = self._read_from(doc, best, INAPPROPRIATE_CARING, INTIMATE_CARE)
         if read and SOME_CARING in best and self._covers(INAPPROPRIATE_CARING, SOME_CARING):
             del best[SOME_CARING]
 
     def _not_wanted(self, doc: Doc, best: dict[str, Finding]) -> None:
-        if REJECTED in self.indicators and REJECTED not in best:
+        if REJECTED in self.indicators and REJECTED not in best and not NOT_WANTED_WORDS.isdisjoint(lower_set(doc)):
             self._read_from(doc, best, REJECTED, NOT_WANTED)
 
     def _missing_now(self, doc: Doc, best: dict[str, Finding]) -> None:
@@ -1280,6 +1310,7 @@ class Analyser:
             MISSING_NOW not in self.indicators
             or not self.missing.isdisjoint(best)
             or GONE_WORRY.isdisjoint(lowers)
+            or GONE_WORDS.isdisjoint(lower_set(doc))
             or BACK.search(doc.text)
         ):
             return

@@ -432,6 +432,14 @@ def words(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
     return found
 
 
+def lower_set(doc: Doc) -> set[str]:
+    """The words the doc holds as written (lower case), made once for every rule that asks."""
+    found = doc.user_data.get("lower_set")
+    if found is None:
+        found = doc.user_data["lower_set"] = set(words(doc)[1])
+    return found
+
+
 def norm_set(doc: Doc) -> set[str]:
     """The norms the doc holds, made once for every matcher that reads it."""
     found = doc.user_data.get("norm_set")
