@@ -300,6 +300,7 @@ CARE_FAILING = (
     | {"crisps", "unfed"},
     {"fed", "food", ("get", "up"), ("got", "up")},
 )
+LD_CHILD_HARMED = ({"hurt", "injured", "dangerous", ("hit", "by"), ("fell", "off")}, set())
 GRAVER_GRADE = {
     ("private_fostering_arrangement", "private_fostering_concerns"): (
         {"hungry", "underfed", "shout", "shouting", "housework", "cleaning", "dirty", "unwashed", "unkempt", "grubby"}
@@ -313,6 +314,15 @@ GRAVER_GRADE = {
     ),
     ("parent_mental_health_treated", "parent_mental_health_affecting_care"): CARE_FAILING,
     ("parent_substance_use_some_impact", "parent_substance_misuse_affecting_care"): CARE_FAILING,
+    # the child hurt or in danger in a parent's care with a learning disability, whatever the help
+    ("parent_ld_needs_support", "parent_ld_unable_keep_safe"): LD_CHILD_HARMED,
+    ("parent_ld_coping_supported", "parent_ld_unable_keep_safe"): LD_CHILD_HARMED,
+    # things going wrong again since the child went home from care
+    ("returned_home_from_care", "return_home_breaking_down"): (
+        {"breakdown", "absent", "bruise", "bruised", "worse", ("going", "wrong"), ("drinking", "again")}
+        | {("using", "again"), ("missing", "overnight"), ("like", "before")},
+        set(),
+    ),
     ("kinship_care_needs_support", "kinship_carer_struggling"): (
         {"cope", "coping", "exhausted", "tether", "struggle", "struggling", "overwhelmed"}
         | {("worn", "out"), ("carry", "on"), ("keep", "doing"), ("breaking", "point"), ("much", "longer")},
@@ -1167,19 +1177,25 @@ class Analyser:
             self._read_instead(best, YOUNG_CHILD_ALONE, CHILD_WITHOUT_CARER)
 
     def _graver_grade(self, doc: Doc, best: dict[str, Finding]) -> None:
+        read: set[str] = set()  # the graver grades read here: their other lesser grades go too
         for (base, graver), (told, wanting) in GRAVER_GRADE.items():
-            if base in best and graver not in best and graver in self.indicators and self._signs(doc, told, wanting):
+            if base not in best or graver not in self.indicators:
+                continue
+            if graver in read or (graver not in best and self._signs(doc, told, wanting)):
                 self._read_instead(best, base, graver)
+                read.add(graver)
 
     @staticmethod
     def _signs(doc: Doc, told: set[str | tuple[str, str]], wanting: set[str | tuple[str, str]]) -> bool:
-        """Whether a sign in `told` is told and not negated, or one in `wanting` is told negated."""
+        """Whether a sign in `told` is told and not negated, or one in `wanting` is told negated. A
+        sign is a word or two in a row, as written or as normalised ("worn out", "wear out")."""
         norms, lowers = words(doc)[:2]
         for k, (norm, lower) in enumerate(zip(norms, lowers, strict=True)):
-            pair = (norm, norms[k + 1]) if k + 1 < len(norms) else None
-            sign = norm in told or lower in told or pair in told
-            if (sign or norm in wanting or pair in wanting) and cues.negated(
-                doc, k, k + 2 if pair in told or pair in wanting else k + 1
+            pairs = {(norm, norms[k + 1]), (lower, lowers[k + 1])} if k + 1 < len(norms) else set()
+            paired = not pairs.isdisjoint(told) or not pairs.isdisjoint(wanting)
+            sign = norm in told or lower in told or not pairs.isdisjoint(told)
+            if (sign or norm in wanting or lower in wanting or paired) and cues.negated(
+                doc, k, k + 2 if paired else k + 1
             ) != sign:
                 return True
         return False

@@ -977,3 +977,36 @@ def test_a_parent_telling_a_child_they_are_not_wanted_is_rejection_in_any_words(
 )
 def test_not_wanting_something_for_a_child_is_no_rejection(analyser, text):
     assert "rejection_unwanted" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "graver"),
+    [
+        (
+            "my mum has learning difficulties and even with the helper ladies my little sister got hurt again",
+            "parent_ld_unable_keep_safe",
+        ),
+        (
+            "Josh (13) returned home from care in November; since then mum is drinking again",
+            "return_home_breaking_down",
+        ),
+        (
+            # signs as written or as normalised: "worn out" is "wear out"
+            "My mum's looking after my brother's three kids and she's in her seventies, she's worn out",
+            "kinship_carer_struggling",
+        ),
+    ],
+)
+def test_harm_or_things_going_wrong_again_read_the_graver_grade(analyser, text, graver):
+    assert graver in found(analyser, text), text
+
+
+def test_a_child_home_from_care_and_doing_well_keeps_the_lesser_grade(analyser):
+    readings = found(analyser, "she went home from foster care in the summer and is settled and happy at school")
+    assert "return_home_breaking_down" not in readings, readings
+
+
+def test_the_graver_grade_read_leaves_no_lesser_grade_of_the_same_concern_beside_it(analyser):
+    readings = found(analyser, "my mum has learning difficulties and even with the helpers my sister got hurt again")
+    assert "parent_ld_unable_keep_safe" in readings, readings
+    assert not {"parent_ld_coping_supported", "parent_ld_needs_support"} & readings, readings
