@@ -6,7 +6,7 @@ import dataclasses
 import re
 import threading
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -570,6 +570,29 @@ _CACHE: dict[tuple[str, str], Analyser] = {}
 _CACHE_LOCK = threading.Lock()
 
 
+class Parts(NamedTuple):
+    """A concern read from its parts: the narrative holds a word of each set in `needs` (most
+    narratives are turned down there, without a pattern run), and `beside` somewhere if given; the
+    evidence is the first words of `evidence` not denied, supposed or over (`negative`: words that
+    carry their own negation). `lesser`: a lesser grade of the concern, dropped where covered."""
+
+    key: str
+    needs: tuple[set[str], ...]
+    evidence: re.Pattern[str]
+    beside: re.Pattern[str] | None = None
+    negative: bool = False
+    lesser: str | None = None
+
+
+FROM_PARTS = (
+    Parts(ABOUT_TO_BE_TAKEN, (TAKING_THERE, TAKING_THREAT), TAKING),
+    Parts(UNRESPONSIVE, (DISTRESS_WORDS,), NO_RESPONSE, beside=CHILD_DISTRESS, negative=True),
+    Parts(BROUGHT_TO_UK, (CAME_WORDS,), CAME_OVER, beside=NO_FAMILY),
+    Parts(INAPPROPRIATE_CARING, (CARE_WORDS,), INTIMATE_CARE, lesser=SOME_CARING),
+    Parts(REJECTED, (NOT_WANTED_WORDS,), NOT_WANTED),
+)
+
+
 class Analyser:
     def __init__(self, indicators: Iterable[Indicator], examples: dict[str, list[str]] | None = None) -> None:
         """examples: sentences by indicator for the similarity fallback (None: none, the patterns only)."""
@@ -783,14 +806,10 @@ class Analyser:
         self._graver_grade(doc, best)
         self._young_parent(doc, best)
         self._out_soon(doc, best, age)
-        self._about_to_be_taken(doc, best)
+        self._from_parts(doc, best)
         self._food_withheld(doc, best)
         self._fii_once_suspected(doc, best)
         self._sleeps_at_work(doc, best)
-        self._unresponsive(doc, best)
-        self._brought_over(doc, best)
-        self._intimate_care(doc, best)
-        self._not_wanted(doc, best)
         self._longest_reading(doc, best, matched)
         self._lone_word(doc, best, matched)
         # A narrative the patterns read nothing in is read by the fallback, sentence by sentence. One
@@ -1220,16 +1239,6 @@ class Analyser:
         if self.homeless_young_person.isdisjoint(best):
             self._read_from(doc, best, HOMELESS_AT_RISK, OUT_SOON, negative=True)
 
-    def _about_to_be_taken(self, doc: Doc, best: dict[str, Finding]) -> None:
-        lowers = words(doc)[1]
-        if (
-            ABOUT_TO_BE_TAKEN in self.indicators
-            and ABOUT_TO_BE_TAKEN not in best
-            and not TAKING_THERE.isdisjoint(lowers)
-            and not TAKING_THREAT.isdisjoint(lowers)
-        ):
-            self._read_from(doc, best, ABOUT_TO_BE_TAKEN, TAKING)
-
     def _food_withheld(self, doc: Doc, best: dict[str, Finding]) -> None:
         if FOOD_WITHHELD not in self.indicators or FOOD_WITHHELD in best or A_MEAL.isdisjoint(norm_set(doc)):
             return
@@ -1284,38 +1293,19 @@ class Analyser:
             if WORKPLACE.search(sent.text) and self._read_from(doc, best, SLEEPS_AT_WORK, SLEEPS_THERE, within=sent):
                 return
 
-    def _unresponsive(self, doc: Doc, best: dict[str, Finding]) -> None:
-        if (
-            UNRESPONSIVE in self.indicators
-            and UNRESPONSIVE not in best
-            and not DISTRESS_WORDS.isdisjoint(lower_set(doc))
-            and CHILD_DISTRESS.search(doc.text)
-        ):
-            self._read_from(doc, best, UNRESPONSIVE, NO_RESPONSE, negative=True)
-
-    def _brought_over(self, doc: Doc, best: dict[str, Finding]) -> None:
-        if (
-            BROUGHT_TO_UK in self.indicators
-            and BROUGHT_TO_UK not in best
-            and not CAME_WORDS.isdisjoint(lower_set(doc))
-            and NO_FAMILY.search(doc.text)
-        ):
-            self._read_from(doc, best, BROUGHT_TO_UK, CAME_OVER)
-
-    def _intimate_care(self, doc: Doc, best: dict[str, Finding]) -> None:
-        if (
-            INAPPROPRIATE_CARING not in self.indicators
-            or INAPPROPRIATE_CARING in best
-            or CARE_WORDS.isdisjoint(lower_set(doc))
-        ):
-            return
-        read = self._read_from(doc, best, INAPPROPRIATE_CARING, INTIMATE_CARE)
-        if read and SOME_CARING in best and self._covers(INAPPROPRIATE_CARING, SOME_CARING):
-            del best[SOME_CARING]
-
-    def _not_wanted(self, doc: Doc, best: dict[str, Finding]) -> None:
-        if REJECTED in self.indicators and REJECTED not in best and not NOT_WANTED_WORDS.isdisjoint(lower_set(doc)):
-            self._read_from(doc, best, REJECTED, NOT_WANTED)
+    def _from_parts(self, doc: Doc, best: dict[str, Finding]) -> None:
+        present = lower_set(doc)
+        for parts in FROM_PARTS:
+            if (
+                parts.key not in self.indicators
+                or parts.key in best
+                or any(needed.isdisjoint(present) for needed in parts.needs)
+                or (parts.beside is not None and not parts.beside.search(doc.text))
+            ):
+                continue
+            read = self._read_from(doc, best, parts.key, parts.evidence, negative=parts.negative)
+            if read and parts.lesser in best and self._covers(parts.key, parts.lesser):
+                del best[parts.lesser]
 
     def _missing_now(self, doc: Doc, best: dict[str, Finding]) -> None:
         """A child told to be gone still ("my little sister went out on her bike hours ago and she
