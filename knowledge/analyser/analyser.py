@@ -506,7 +506,7 @@ STILL_GONE = re.compile(
 )
 BACK = re.compile(
     r"\b(?:walked in|got (?:in|home|back)|came (?:home|back|in)|turned up|found (?:safe|him|her|at)|located|returned"
-    r"|brought (?:her|him) back|is back|back home now|(?:she|he)(?:'s|s) back)\b",
+    r"|brought (?:her|him) back|is back|back home now|(?:she|he)(?:'s|s) back|(?:home|back|in) (?:till|til|until))\b",
     re.I,
 )
 # Who is gone: the person named last before the words is a child ("my little sister ... she aint
@@ -543,6 +543,34 @@ GONE_WORRY |= {
     "panicking",
 }
 GONE_ADULT = ADULTS | {"ex", "stepdad", "nan", "gran"}
+# A child told gone and then back ("didn't come home after school ... he turned up at half nine,
+# fine", "located by police 22:30, unharmed") is a missing episode, not a child missing now: the words
+# that read missing now ("phone was off") tell the worry of that night. Gone again after the return
+# ("came back, but now she's gone again") is missing now still.
+WENT_MISSING = re.compile(
+    r"\b(?:(?:did\s*n'?t|did not|never|not|has\s*n'?t|hasnt)\s+"
+    r"(?:come|came|get|got|go|went|turn(?:ed)?|return(?:ed)?)\s+(?:up|home|back|in)\b"
+    r"|(?:did\s*n'?t|did not|never|failed to)\s+return\b"
+    # someone, not something, gone missing: not "a parcel that went missing", nor "hasn't gone missing"
+    r"|(?:\b(?!(?:something|anything|it|that|which|what|stuff|money|cash|not|never|t|nt)\b)\w+"
+    r"(?:'s| has| had| was)?\s+(?:went|gone|go|going)|reported)\s+missing\b"
+    r"|ran\s+(?:off|away)\b|stayed\s+out\b|\bwhere\s+(?:i|s?he)\s+(?:was|went)\b)",
+    re.I,
+)
+EPISODE = "missing_single_episode"
+# ... and back only on another day ("turned up Monday morning", "located two days later") is missing
+# overnight, the graver grade.
+OVERNIGHT = "missing_overnight"
+ANOTHER_DAY = re.compile(
+    r"\b(?:(?:next|this|in the) morning|next day|days? later|\w+ days|overnight|all night"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day morning)\b",
+    re.I,
+)
+# ... unless told as one of several ("missing episode #4", "3rd time", "previous episodes", "again"),
+# which the words read as going missing repeatedly where they can.
+EPISODES = re.compile(
+    r"\b(?:again|previous|repeat(?:ed)?|keeps?|times|episodes|\d+(?:st|nd|rd|th)|third|fourth|fifth)\b|#", re.I
+)
 NOW_WORDS = {"now", "currently", "tonight"}
 # Sex told beside an adult partner ("me and my bf have sex hes 22") is sex with an adult: the
 # concern that carries this tag, in place of the relationship alone.
@@ -835,6 +863,7 @@ class Analyser:
         baby = self._injury_to_non_mobile_baby(doc, text, age)
         if baby is not None and self.non_mobile_baby not in best:
             best[self.non_mobile_baby] = baby
+        self._back_from_missing(doc, best)
         self._over_now(doc, best)
         self._only_threatened(doc, best, matched)
         self._under_13(doc, best, age)
@@ -1307,20 +1336,55 @@ class Analyser:
             if read and parts.lesser in best and self._covers(parts.key, parts.lesser):
                 del best[parts.lesser]
 
+    def _back_from_missing(self, doc: Doc, best: dict[str, Finding]) -> None:
+        """A child told gone and then back is a missing episode: read the episode where the words read
+        no missing concern, and no longer missing now where it was read before the return."""
+        backs = list(BACK.finditer(doc.text)) if EPISODE in self.indicators else []
+        if not backs:
+            return
+        back = backs[-1]
+        span = doc.char_span(back.start(), back.end(), alignment_mode="expand")
+        after = doc.text[back.end() :]
+        if (
+            span is None
+            or self._excluded(doc, span.start, span.end, EPISODE)
+            or STILL_GONE.search(after)
+            or WENT_MISSING.search(after)
+        ):
+            return
+        now = best.get(MISSING_NOW)
+        if now is not None and now.end <= back.start():
+            del best[MISSING_NOW]
+        gone = WENT_MISSING.search(doc.text, 0, back.end())
+        went = gone and doc.char_span(gone.start(), gone.end(), alignment_mode="expand")
+        if (
+            not went
+            or EPISODES.search(doc.text)
+            or cues.historical(doc, went.start, went.end)
+            or told_as_over(doc, went.start)
+        ):
+            return
+        if self.missing.isdisjoint(best):
+            overnight = OVERNIGHT in self.indicators and ANOTHER_DAY.search(doc.text)
+            key = OVERNIGHT if overnight else EPISODE
+            self._read_from(doc, best, key, WENT_MISSING, within=doc[: span.end], negative=True)
+
     def _missing_now(self, doc: Doc, best: dict[str, Finding]) -> None:
         """A child told to be gone still ("my little sister went out on her bike hours ago and she
         aint back", "nobody knows where she is") is missing now. A narrative whose words read a
-        missing concern, or that tells of the child back, is left to the words."""
+        missing concern, or that tells of the child back after the words of gone, is left to the words."""
         norms, lowers, _ = words(doc)
         if (
             MISSING_NOW not in self.indicators
             or not self.missing.isdisjoint(best)
             or GONE_WORRY.isdisjoint(lowers)
             or GONE_WORDS.isdisjoint(lower_set(doc))
-            or BACK.search(doc.text)
         ):
             return
+        backs = [back.start() for back in BACK.finditer(doc.text)]
         for gone in STILL_GONE.finditer(doc.text):
+            if any(back > gone.start() for back in backs):  # told back after it
+                continue
             span = doc.char_span(gone.start(), gone.end(), alignment_mode="expand")
             if span is None:
                 continue

@@ -646,6 +646,47 @@ def test_no_child_still_gone_is_not_missing_now(analyser, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "my boy didnt come home from football and wasnt answering, we rang round everyone, then he walked in at ten",
+        "Sam (12) did not return from school on Monday; located by police at 21:00 at a cousin's, unharmed.",
+        "she never turned up after youth club and her phone was dead, the police came, then she got home at 11",
+    ],
+)
+def test_a_child_gone_and_then_back_is_a_missing_episode_not_missing_now(analyser, text):
+    analysis = analyser.analyse(text)
+    readings = {f.indicator_id for f in analysis.findings}
+    assert "missing_single_episode" in readings and "missing_child_at_risk_now" not in readings, readings
+    assert not analysis.immediate_danger, text
+
+
+def test_a_child_back_only_on_another_day_was_missing_overnight(analyser):
+    text = "Ellie (14) was reported missing by her dad on Friday evening; police located her in Hull two days later."
+    readings = found(analyser, text)
+    assert "missing_overnight" in readings and "missing_single_episode" not in readings, readings
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        # gone again after the return: missing now still
+        ("my daughter came back at 2 but now shes gone again, we cant find her", "missing_child_at_risk_now"),
+        # an object gone missing is no child gone
+        ("he owes some lads for a parcel that went missing and came home with a black eye", None),
+        # one of several: left to the words, not read as a single episode
+        ("Jade (14) went missing again on Friday, found safe in Leeds on Sunday", "missing_repeatedly"),
+        # a denial of going missing
+        ("Per his carer, Kyle has not gone missing this year and is back by ten every night.", None),
+    ],
+)
+def test_a_return_is_an_episode_only_when_a_child_went_and_nothing_after_it_says_gone(analyser, text, reading):
+    readings = found(analyser, text)
+    assert "missing_single_episode" not in readings, readings
+    if reading is not None:
+        assert reading in readings, readings
+
+
+@pytest.mark.parametrize(
     ("text", "graver", "base"),
     [
         (
