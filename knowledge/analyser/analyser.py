@@ -554,7 +554,7 @@ WENT_MISSING = re.compile(
     # someone, not something, gone missing: not "a parcel that went missing", nor "hasn't gone missing"
     r"|(?:\b(?!(?:something|anything|it|that|which|what|stuff|money|cash|not|never|t|nt)\b)\w+"
     r"(?:'s| has| had| was)?\s+(?:went|gone|go|going)|reported)\s+missing\b"
-    r"|ran\s+(?:off|away)\b|stayed\s+out\b|\bwhere\s+(?:i|s?he)\s+(?:was|went)\b)",
+    r"|ran\s+(?:off|away)\b|stayed\s+out\b)",
     re.I,
 )
 EPISODE = "missing_single_episode"
