@@ -489,6 +489,26 @@ NOT_WANTED = re.compile(
     r"(?=\s*(?:[,.;:!?'\"]|$)|\s+(?:anymore|any\s+more|here|around|back)\b)",
     re.I,
 )
+# An illness told by the carer and not borne out by the child, with a doctor or a treatment in the
+# story ("mum tells the hospital i have fits but i dont", "reports daily seizures never witnessed by
+# staff", "tells everyone she has all these illnesses ... but she's perfectly fine with us"): the
+# carer's account is fabricating it. Not a doctor's account, nor an illness with no contradiction.
+FABRICATED = "fii_fabricated"
+CLAIM_WORDS = {"tell", "tells", "told", "telling", "say", "says", "said", "saying", "report", "reports", "reported"}
+CLAIM_WORDS |= {"insist", "insists", "claim", "claims"}
+MEDICAL_WORDS = {"hospital", "hospitals", "doctor", "doctors", "gp", "paeds", "consultant", "clinic", "tablets"}
+MEDICAL_WORDS |= {"medicine", "medication", "operation", "wheelchair", "tests", "eeg", "eegs", "scans", "tube"}
+CLAIMED_ILL = re.compile(
+    r"\b(?:mum|mother|mam|dad|father|she|he|parents?|carer|stepmum|stepdad|cousin|friend|sister|daughter-in-law)"
+    r"\s+(?:\w+\s+){0,2}?(?:tells?|told|telling|says?|said|saying|reports?|reported|insists?|claims?)\s+"
+    r"(?:\S+\s+){0,6}?(?:ill|illness(?:es)?|sick|poorly|fits|seizures?|epilepsy|allerg(?:y|ies|ic)|can'?t\s+walk)\b",
+    re.I,
+)
+NOT_BORNE_OUT = re.compile(
+    r"\bbut\s+(?:\S+\s+){0,10}?(?:fine|healthy|normal|(?:i|she|he)\s+(?:do\s*n'?t|does\s*n'?t|never))\b"
+    r"|\bnever\s+(?:been\s+)?(?:seen|witnessed)\b|\bno\s+(?:diagnosis|cause)\b",
+    re.I,
+)
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -618,6 +638,7 @@ FROM_PARTS = (
     Parts(BROUGHT_TO_UK, (CAME_WORDS,), CAME_OVER, beside=NO_FAMILY),
     Parts(INAPPROPRIATE_CARING, (CARE_WORDS,), INTIMATE_CARE, lesser=SOME_CARING),
     Parts(REJECTED, (NOT_WANTED_WORDS,), NOT_WANTED),
+    Parts(FABRICATED, (CLAIM_WORDS, MEDICAL_WORDS), CLAIMED_ILL, beside=NOT_BORNE_OUT),
 )
 
 

@@ -1051,3 +1051,27 @@ def test_the_graver_grade_read_leaves_no_lesser_grade_of_the_same_concern_beside
     readings = found(analyser, "my mum has learning difficulties and even with the helpers my sister got hurt again")
     assert "parent_ld_unable_keep_safe" in readings, readings
     assert not {"parent_ld_coping_supported", "parent_ld_needs_support"} & readings, readings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad tells the doctors i get seizures but i never have, and now im on tablets for it",
+        "Her stepmum insists she has allergies to everything and the GP has put her on a special diet, but I've seen her eat anything at parties and she's fine.",
+        "Mother reports nightly fits in Ollie (4) never witnessed by nursery or ward staff; third hospital this year.",
+    ],
+)
+def test_an_illness_told_by_the_carer_and_not_borne_out_is_fabricated(analyser, text):
+    assert "fii_fabricated" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the doctor told us she has asthma but she seems fine to me",  # a doctor's account, not the carer's
+        "mum says im ill and took me to the gp, i had a temperature all night",  # borne out
+        "mum says im sick but i feel fine so she let me go to school",  # no doctor nor treatment
+    ],
+)
+def test_an_illness_borne_out_or_told_by_a_doctor_is_not_fabricated(analyser, text):
+    assert "fii_fabricated" not in found(analyser, text), text
