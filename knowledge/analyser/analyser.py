@@ -509,6 +509,26 @@ NOT_BORNE_OUT = re.compile(
     r"|\bnever\s+(?:been\s+)?(?:seen|witnessed)\b|\bno\s+(?:diagnosis|cause)\b",
     re.I,
 )
+# Something put into a child's drink or food by the carer, with the child sick after it or made
+# sick by it ("mum puts stuff in my drink and after i get really dizzy", "crush her own tablets into
+# his juice", "giving the baby something to make him sick"): the illness induced. Not a medicine
+# given for an illness the child has ("calpol in his milk because he's poorly").
+INDUCED = "fii_induced"
+SICK_WORDS = {"sick", "ill", "poorly", "dizzy", "drowsy", "sleepy", "vomit", "vomiting", "vomits", "throw", "floppy"}
+PUT_INTO = re.compile(
+    r"\b(?:puts?|putting|crush(?:es|ed|ing)?|slips?|slipped|slipping|mix(?:es|ed|ing)?|adds?|added|adding"
+    r"|gives?|giving|gave)\s+(?:\S+\s+){0,5}?(?:(?:in(?:to)?|to)\s+(?:my|his|her|their|the|\w+'s)\s+"
+    r"(?:drinks?|juice|bottles?|food|milk|feeds?|tea|dinner|cup|squash)|to\s+make\s+(?:me|him|her|them)\s+"
+    r"(?:sick|ill|poorly))\b",
+    re.I,
+)
+MADE_SICK = re.compile(
+    r"(?<!never )(?<!not )\b(?:sick|ill|poorly|dizzy|drowsy|sleepy|vomit\w*|throw(?:s|ing)? up|floppy)\b", re.I
+)
+FOR_AN_ILLNESS = re.compile(
+    r"\b(?:because|cos|coz|when|as)\s+(?:s?he|i|they)(?:'s|s| is| am|m| are| was)?\s+(?:ill|poorly|sick|unwell)\b",
+    re.I,
+)
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -622,7 +642,8 @@ class Parts(NamedTuple):
     """A concern read from its parts: the narrative holds a word of each set in `needs` (most
     narratives are turned down there, without a pattern run), and `beside` somewhere if given; the
     evidence is the first words of `evidence` not denied, supposed or over (`negative`: words that
-    carry their own negation). `lesser`: a lesser grade of the concern, dropped where covered."""
+    carry their own negation). `lesser`: a lesser grade of the concern, dropped where covered.
+    `unless`: words anywhere that tell it is something else."""
 
     key: str
     needs: tuple[set[str], ...]
@@ -630,6 +651,7 @@ class Parts(NamedTuple):
     beside: re.Pattern[str] | None = None
     negative: bool = False
     lesser: str | None = None
+    unless: re.Pattern[str] | None = None
 
 
 FROM_PARTS = (
@@ -639,6 +661,7 @@ FROM_PARTS = (
     Parts(INAPPROPRIATE_CARING, (CARE_WORDS,), INTIMATE_CARE, lesser=SOME_CARING),
     Parts(REJECTED, (NOT_WANTED_WORDS,), NOT_WANTED),
     Parts(FABRICATED, (CLAIM_WORDS, MEDICAL_WORDS), CLAIMED_ILL, beside=NOT_BORNE_OUT),
+    Parts(INDUCED, (SICK_WORDS,), PUT_INTO, beside=MADE_SICK, unless=FOR_AN_ILLNESS),
 )
 
 
@@ -1351,6 +1374,7 @@ class Analyser:
                 or parts.key in best
                 or any(needed.isdisjoint(present) for needed in parts.needs)
                 or (parts.beside is not None and not parts.beside.search(doc.text))
+                or (parts.unless is not None and parts.unless.search(doc.text))
             ):
                 continue
             read = self._read_from(doc, best, parts.key, parts.evidence, negative=parts.negative)

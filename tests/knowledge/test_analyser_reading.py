@@ -1075,3 +1075,25 @@ def test_an_illness_told_by_the_carer_and_not_borne_out_is_fabricated(analyser, 
 )
 def test_an_illness_borne_out_or_told_by_a_doctor_is_not_fabricated(analyser, text):
     assert "fii_fabricated" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my stepdad mixes something into my squash and afterwards i feel really dizzy and sleepy",
+        "Nursery saw mum add powder from an unlabelled pot to Ava's milk; Ava was floppy and sick by lunchtime.",
+    ],
+)
+def test_something_put_in_a_childs_drink_that_makes_them_sick_is_induced_illness(analyser, text):
+    assert "fii_induced" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum puts calpol in my drink when im poorly",  # a medicine for an illness the child has
+        "she puts sugar in my tea and im never sick",  # nothing made the child sick
+    ],
+)
+def test_a_medicine_given_for_an_illness_is_not_induced_illness(analyser, text):
+    assert "fii_induced" not in found(analyser, text), text
