@@ -529,6 +529,28 @@ FOR_AN_ILLNESS = re.compile(
     r"\b(?:because|cos|coz|when|as)\s+(?:s?he|i|they)(?:'s|s| is| am|m| are| was)?\s+(?:ill|poorly|sick|unwell)\b",
     re.I,
 )
+# A young person's sexuality or gender told to the family, or found out by them, and the family
+# turning away: not speaking to or looking at them, condemning them ("going to hell", "disgusting",
+# "no son of mine"), putting them out or cutting them off. Coming out met with acceptance is not it.
+IDENTITY_REJECTED = "identity_rejected_by_family"
+IDENTITY_WORDS = {"gay", "bi", "bisexual", "lesbian", "trans", "transgender", "queer", "nonbinary", "non-binary"}
+IDENTITY_WORDS |= {"pansexual", "binary"}  # "non-binary" is three tokens
+IDENTITY_UNSUPPORTED = "identity_needs_unsupported"
+IDENTITY_TOLD = re.compile(
+    r"\b(?:(?:came|come|comes|coming)\s+out|told\s+(?:\w+\s+)?(?:mum|mom|mam|dad|parents|family)"
+    r"|(?:mum|mom|mam|dad|parents|family)\s+(?:\w+\s+)?found\s+out|(?:since|after)\s+telling\s+them)\b",
+    re.I,
+)
+TURNED_AWAY = re.compile(
+    r"\b(?:wo\s*n'?t|wont|will\s+not|does\s*n'?t|doesnt|do\s*n'?t|dont|not|stopped)\s+(?:even\s+)?"
+    r"(?:talk|speak|look|answer)(?:ing)?\s+(?:to\s+|at\s+)?(?:me|him|her|them)\b"
+    r"|\b(?:go(?:ing)?\s+to\s+hell|disgust(?:ing|ed)?|disgrace|sinful|ashamed\s+of)\b"
+    r"|\bno\s+(?:son|daughter|child)\s+of\s+(?:mine|his|hers|ours)\b"
+    r"|\b(?:kick(?:ed)?|thr[eo]w(?:n)?|chuck(?:ed)?|put)\s+(?:me|him|her|them)\s+out\b"
+    r"|\b(?:cut|cutting)\s+(?:me|him|her|them)\s+off\b|\bignor(?:e|es|ed|ing)\s+(?:me|him|her|them)\b"
+    r"|\bact(?:s|ing)?\s+like\s+(?:i|he|she|they)\s+(?:do\s*n'?t|dont|does\s*n'?t|doesnt)\s+exist\b",
+    re.I,
+)
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -662,6 +684,14 @@ FROM_PARTS = (
     Parts(REJECTED, (NOT_WANTED_WORDS,), NOT_WANTED),
     Parts(FABRICATED, (CLAIM_WORDS, MEDICAL_WORDS), CLAIMED_ILL, beside=NOT_BORNE_OUT),
     Parts(INDUCED, (SICK_WORDS,), PUT_INTO, beside=MADE_SICK, unless=FOR_AN_ILLNESS),
+    Parts(
+        IDENTITY_REJECTED,
+        (IDENTITY_WORDS,),
+        TURNED_AWAY,
+        beside=IDENTITY_TOLD,
+        negative=True,
+        lesser=IDENTITY_UNSUPPORTED,
+    ),
 )
 
 

@@ -1097,3 +1097,26 @@ def test_something_put_in_a_childs_drink_that_makes_them_sick_is_induced_illness
 )
 def test_a_medicine_given_for_an_illness_is_not_induced_illness(analyser, text):
     assert "fii_induced" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum found out im bi and now she wont look at me or talk to me",
+        "told my mum and dad im non-binary and they said im going to hell, they wont answer my texts",
+    ],
+)
+def test_a_family_turning_away_from_a_young_persons_identity_is_rejection_for_who_they_are(analyser, text):
+    assert "identity_rejected_by_family" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum found out im gay and she said she loves me no matter what",  # accepted
+        "my brother came out as bi last year and nobody at home ignores him, theyre all fine",  # denied
+        "my dad wont talk to me since i failed my exams, im gay but he doesnt know",  # not told, not found out
+    ],
+)
+def test_a_young_persons_identity_accepted_or_not_told_is_no_rejection(analyser, text):
+    assert "identity_rejected_by_family" not in found(analyser, text), text
