@@ -551,6 +551,24 @@ TURNED_AWAY = re.compile(
     r"|\bact(?:s|ing)?\s+like\s+(?:i|he|she|they)\s+(?:do\s*n'?t|dont|does\s*n'?t|doesnt)\s+exist\b",
     re.I,
 )
+# A pregnancy kept hidden or kept from antenatal care: told as pregnant, and kept secret, hidden,
+# known to nobody, or not seen by a midwife or doctor ("pregnant and keeping it secret and wont go
+# to the doctors", "32/40, not booked until today, missed 3 appts"). Not "nobody knows who the dad is".
+CONCEALED_PREGNANCY = "unborn_concealed_pregnancy"
+PREGNANCY_WORDS = {"pregnant", "pregnancy", "expecting", "bump", "antenatal", "midwife"}
+PREGNANCY_TOLD = re.compile(r"\b(?:pregnant|pregnancy|expecting|\d{1,2}/40)\b", re.I)
+KEPT_FROM_CARE = re.compile(
+    r"\b(?:keep(?:s|ing)?|kept)\s+(?:it|the\s+pregnancy|(?:her|the|my)\s+bump)\s+(?:a\s+)?(?:secret|hidden|quiet)\b"
+    r"|\bhid(?:e|es|ing|in|den)?\s+(?:it|the\s+pregnancy|(?:her|the|my)\s+bump)\b"
+    r"|\b(?:nobody|no\s*one|noone)\s+(?:else\s+)?knows\b(?!\s+(?:who|where|what|why|how|whose|which|if|whether)\b)"
+    r"|\b(?:unaware|did\s*n'?t\s+know)\s+(?:of|about)\s+(?:the\s+)?pregnancy\b"
+    r"|\b(?:not|never|wo\s*n'?t|wont|has\s*n'?t|hasnt|have\s*n'?t|havent|is\s*n'?t|isnt|does\s*n'?t|doesnt)\s+"
+    r"(?:\w+\s+){0,2}?(?:go|gone|been|going|see|seen|booked|attend(?:ed|ing)?)\s+(?:\S+\s+){0,3}?"
+    r"(?:midwife|doctors?|gp|scans?|appointments?|appts?|antenatal|clinic)\b"
+    r"|\bnot\s+booked\s+until\b|\b(?:not|never|has\s*n'?t|hasnt|have\s*n'?t|havent|did\s*n'?t|didnt)\s+told\s+"
+    r"(?:anyone|anybody|no\s*one)\b",
+    re.I,
+)
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -692,6 +710,7 @@ FROM_PARTS = (
         negative=True,
         lesser=IDENTITY_UNSUPPORTED,
     ),
+    Parts(CONCEALED_PREGNANCY, (PREGNANCY_WORDS,), KEPT_FROM_CARE, beside=PREGNANCY_TOLD, negative=True),
 )
 
 

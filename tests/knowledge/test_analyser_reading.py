@@ -1120,3 +1120,26 @@ def test_a_family_turning_away_from_a_young_persons_identity_is_rejection_for_wh
 )
 def test_a_young_persons_identity_accepted_or_not_told_is_no_rejection(analyser, text):
     assert "identity_rejected_by_family" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my girlfriend is pregnant and we havent told anyone or been to the doctors, shes 16",
+        "Midwife 29/40: Jade (17) first contact today, no GP registration, not booked until now.",
+    ],
+)
+def test_a_pregnancy_kept_hidden_or_from_antenatal_care_is_concealed(analyser, text):
+    assert "unborn_concealed_pregnancy" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sister is pregnant and nobody knows who the dad is",  # the father unknown, not the pregnancy
+        "she's pregnant and has been to every midwife appointment",  # in antenatal care
+        "mum has missed her methadone appts this month",  # no pregnancy told
+    ],
+)
+def test_a_pregnancy_known_and_in_antenatal_care_is_not_concealed(analyser, text):
+    assert "unborn_concealed_pregnancy" not in found(analyser, text), text
