@@ -569,6 +569,23 @@ KEPT_FROM_CARE = re.compile(
     r"(?:anyone|anybody|no\s*one)\b",
     re.I,
 )
+# Help offered to the family and turned away, and the child's world worse since: "said no to the
+# family support worker, and since then the kids look scruffier", "told the lady from the council to
+# go away and now its even worse". The refusal alone is the family's right; with things getting
+# worse it is early help refused while needs escalate.
+HELP_REFUSED = "early_help_refused_needs_escalating"
+HELP_WORDS = {"help", "helper", "support", "worker", "council", "offered", "services"}
+TURNED_HELP_AWAY = re.compile(
+    # the family turning it away, not the helper saying no
+    r"\b(?:mum|mom|mam|dad|parents?|she|he|they|we|family|carer|stepdad|stepmum|nan|gran|grandad|\S+-in-law"
+    r"|sister|brother|friend|cousin)\s+(?:\S+\s+){0,3}?(?:said\s+no|no\s+thanks|did\s*n'?t\s+want|do\s*n'?t\s+want"
+    r"|told\s+(?:\S+\s+){0,5}?(?:to\s+go\s+away|where\s+to\s+go|to\s+get\s+lost))\b",
+    re.I,
+)
+WORSE_SINCE = re.compile(
+    r"\b(?:(?:way|even|much|getting|got|gone|more|been)\s+worse|worse\s+and\s+worse|downhill|deteriorat\w*)\b",
+    re.I,
+)
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -710,6 +727,7 @@ FROM_PARTS = (
         negative=True,
         lesser=IDENTITY_UNSUPPORTED,
     ),
+    Parts(HELP_REFUSED, (HELP_WORDS,), TURNED_HELP_AWAY, beside=WORSE_SINCE, negative=True),
     Parts(CONCEALED_PREGNANCY, (PREGNANCY_WORDS,), KEPT_FROM_CARE, beside=PREGNANCY_TOLD, negative=True),
 )
 

@@ -1143,3 +1143,25 @@ def test_a_pregnancy_kept_hidden_or_from_antenatal_care_is_concealed(analyser, t
 )
 def test_a_pregnancy_known_and_in_antenatal_care_is_not_concealed(analyser, text):
     assert "unborn_concealed_pregnancy" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the health visitor offered mum a family worker but she said no thanks, and the baby's been going downhill",
+        "my nan told the family worker to get lost and since then it has gone downhill at home",
+    ],
+)
+def test_help_turned_away_while_things_get_worse_is_early_help_refused_as_needs_escalate(analyser, text):
+    assert "early_help_refused_needs_escalating" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum said no to the family support worker but things are fine now",  # nothing worse
+        "the worker said no to our housing request and the damp has got worse",  # the help said no
+    ],
+)
+def test_help_turned_away_with_nothing_worse_is_the_familys_right(analyser, text):
+    assert "early_help_refused_needs_escalating" not in found(analyser, text), text
