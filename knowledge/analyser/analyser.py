@@ -586,6 +586,25 @@ WORSE_SINCE = re.compile(
     r"\b(?:(?:way|even|much|getting|got|gone|more|been)\s+worse|worse\s+and\s+worse|downhill|deteriorat\w*)\b",
     re.I,
 )
+# An adult with a record of violence or crime left in charge of the child by the parent: "mum lets
+# him mind us" beside "hes been in jail", "allowing him to babysit" beside "convicted of violent
+# offences", "she leaves me with him" beside "was in jail for stabbing someone".
+UNSAFE_ADULTS = "unsafe_adults_around_child"
+RECORD_WORDS = {"jail", "prison", "convicted", "conviction", "convictions", "assault", "gbh", "abh", "violent"}
+RECORD_WORDS |= {"stabbing", "stabbed", "glassed", "smashed", "marac", "licence", "offences", "inside"}
+LEFT_IN_CHARGE = re.compile(
+    r"\b(?:lets?|letting|allow(?:s|ed|ing)?)\s+(?:him|her|them|\S+)\s+(?:to\s+)?(?:babysit|mind|watch|look\s+after)\b"
+    r"|\bleaves?\s+(?:me|us|the\s+kids|\S+\s+\S+)\s+(?:\S+\s+){0,4}?with\s+(?:him|them)\b"
+    r"|\b(?:he|she|hes|he's|shes|she's|they|mate|friend|man|bloke|fella|boyfriend|bf)\s+(?:\S+\s+){0,3}?"
+    r"(?:babysits?|babysitting|minds"
+    r"|meant\s+to\s+be\s+(?:watching|minding|looking\s+after))\b",
+    re.I,
+)
+VIOLENT_RECORD = re.compile(
+    r"\b(?:jail|prison|inside\s+for|convict\w*|assault\w*|gbh|abh|violent|violence|stabb\w*|glassed|smashed|marac"
+    r"|known\s+to\s+(?:the\s+)?police|on\s+licence)\b",
+    re.I,
+)
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -728,6 +747,7 @@ FROM_PARTS = (
         lesser=IDENTITY_UNSUPPORTED,
     ),
     Parts(HELP_REFUSED, (HELP_WORDS,), TURNED_HELP_AWAY, beside=WORSE_SINCE, negative=True),
+    Parts(UNSAFE_ADULTS, (RECORD_WORDS,), LEFT_IN_CHARGE, beside=VIOLENT_RECORD),
     Parts(CONCEALED_PREGNANCY, (PREGNANCY_WORDS,), KEPT_FROM_CARE, beside=PREGNANCY_TOLD, negative=True),
 )
 

@@ -1165,3 +1165,25 @@ def test_help_turned_away_while_things_get_worse_is_early_help_refused_as_needs_
 )
 def test_help_turned_away_with_nothing_worse_is_the_familys_right(analyser, text):
     assert "early_help_refused_needs_escalating" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mums boyfriend has done time for assault and she lets him look after my baby brother",
+        "dads mate was inside for GBH and dad leaves us with him on fridays",
+    ],
+)
+def test_a_violent_adult_left_in_charge_of_the_child_is_an_unsafe_adult(analyser, text):
+    assert "unsafe_adults_around_child" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my uncle was in prison years ago and now works at a garage",  # in charge of no child
+        "nan babysits us on saturdays and she is lovely",  # no record
+    ],
+)
+def test_an_adult_with_a_record_not_in_charge_or_a_carer_with_none_is_no_unsafe_adult(analyser, text):
+    assert "unsafe_adults_around_child" not in found(analyser, text), text
