@@ -605,6 +605,31 @@ VIOLENT_RECORD = re.compile(
     r"|known\s+to\s+(?:the\s+)?police|on\s+licence)\b",
     re.I,
 )
+# Moving home or school told as happening again and again: "moved house about six times in two
+# years", "movin again, its like the 4th time this year", "a new school every time".
+MOVES = "frequent_moves_instability"
+MOVE_WORDS = {"moved", "moving", "movin", "move", "moves"}
+MOVED = re.compile(r"\bmov(?:ed|ing|in|es|e)\s+(?:house|home|flats?|schools?|around|about|again|areas?|towns?)\b", re.I)
+AGAIN_AND_AGAIN = re.compile(
+    r"\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+times"
+    r"|(?:\d+(?:st|nd|rd|th)|third|fourth|fifth|sixth|seventh)\s+(?:time|move|school|house|home)"
+    r"|new\s+school\s+every|every\s+(?:few|couple\s+of)\s+(?:months|weeks))\b",
+    re.I,
+)
+# A child passed from carer to carer: "sent to stay at different people's houses", "passed around",
+# "cared for by 5 different adults this month".
+CHANGING_CARERS = "changing_carers_chaotic"
+PASSED_WORDS = {"sent", "passed", "shipped", "farmed", "different"}  # PASSED_ROUND needs one
+PASSED_ROUND = re.compile(
+    r"\b(?:sent|passed|shipped|farmed)\s+(?:(?:out\s+)?to\s+stay\s+(?:at|with)\s+|around\s+|round\s+|about\s+|between\s+)"
+    r"(?:\S+\s+){0,2}?(?:diff?e?r[ae]nt|random|other|various)\b"
+    # passed round people or homes, not a picture "sent round the school"
+    r"|\b(?:passed|sent|shipped)\s+(?:a?round|about|between)\s+(?:the\s+)?(?:neighbours|family|relatives|friends|houses)\b"
+    r"|\b(?:kids|children|s?he|they)\s+(?:are|is|get|gets|got|were|was)\s+(?:being\s+)?passed\s+(?:a?round|about)"
+    r"(?=\s*(?:[,.;!]|$))"
+    r"|\b(?:\d+|three|four|five|six|seven|eight)\s+different\s+(?:adults|carers|people|homes|houses)\b",
+    re.I,
+)
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -748,6 +773,8 @@ FROM_PARTS = (
     ),
     Parts(HELP_REFUSED, (HELP_WORDS,), TURNED_HELP_AWAY, beside=WORSE_SINCE, negative=True),
     Parts(UNSAFE_ADULTS, (RECORD_WORDS,), LEFT_IN_CHARGE, beside=VIOLENT_RECORD),
+    Parts(MOVES, (MOVE_WORDS,), MOVED, beside=AGAIN_AND_AGAIN),
+    Parts(CHANGING_CARERS, (PASSED_WORDS,), PASSED_ROUND),
     Parts(CONCEALED_PREGNANCY, (PREGNANCY_WORDS,), KEPT_FROM_CARE, beside=PREGNANCY_TOLD, negative=True),
 )
 

@@ -1187,3 +1187,35 @@ def test_a_violent_adult_left_in_charge_of_the_child_is_an_unsafe_adult(analyser
 )
 def test_an_adult_with_a_record_not_in_charge_or_a_carer_with_none_is_no_unsafe_adult(analyser, text):
     assert "unsafe_adults_around_child" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        (
+            "we keep moving about, this is the sixth move in three years",
+            "frequent_moves_instability",
+        ),
+        (
+            "Ruby (3) collected from nursery by 4 different adults this week, none known to staff.",
+            "changing_carers_chaotic",
+        ),
+        (
+            "every time mum gets a new fella i get shipped out to stay with random mates of hers",
+            "changing_carers_chaotic",
+        ),
+    ],
+)
+def test_moves_and_carers_told_again_and_again_are_instability(analyser, text, reading):
+    assert reading in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("we moved house once when i was little", "frequent_moves_instability"),  # once
+        ("a naked photo of her was sent round the whole school", "changing_carers_chaotic"),  # a picture
+    ],
+)
+def test_one_move_or_a_picture_passed_round_is_no_instability(analyser, text, reading):
+    assert reading not in found(analyser, text), text
