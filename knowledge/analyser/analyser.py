@@ -630,6 +630,39 @@ PASSED_ROUND = re.compile(
     r"|\b(?:\d+|three|four|five|six|seven|eight)\s+different\s+(?:adults|carers|people|homes|houses)\b",
     re.I,
 )
+# Care refused for a child who plainly needs it: the carer declines or won't ring 111, go to A&E or
+# take the child to the doctor, beside signs of a serious illness ("floppy, rash not fading under
+# glass; mum declined to ring 111", an infected wound) or of an injury ("its all swollen n mum wont let
+# me go hospital"). An injury is a delay in seeking treatment; an illness or infection, whatever
+# caused it, is medical neglect, the child's health already going downhill.
+DELAY_TREATMENT = "delay_seeking_treatment"
+MEDICAL_NEGLECT = "medical_neglect_serious"
+CARE_PLACES = {"doctor", "doctors", "docs", "gp", "a&e", "hospital", "111", "999", "ambulance", "e"}
+CARE_REFUSED = re.compile(
+    r"\b(?:declined|refused|refuses|refusing|wo\s*n'?t|wont|will\s+not|would\s*n'?t|wouldnt)"
+    r"\s+(?:to\s+)?(?:\S+\s+){0,2}?(?:take|ring|call|phone|attend|go|get)\s+(?:\S+\s+){0,3}?"
+    r"(?:doctors?|docs|gp|a\s*&\s*e|a\s+and\s+e|hospital|111|999|(?:an\s+)?ambulance)(?!\w)",
+    re.I,
+)
+# ... or kept from care so that nobody asks ("we cant go hospital cos theyll ask questions"): a delay
+# in seeking treatment whatever the wound has become. Not kept from it by the bus ("cant get to the
+# doctors cos theres no bus").
+CARE_HIDDEN = re.compile(
+    r"\b(?:can\s*'?t|cant|not\s+allowed\s+to|wo\s*n'?t\s+let\s+(?:me|us|him|her))\s+(?:\S+\s+){0,2}?(?:go|take|get)\s+"
+    r"(?:\S+\s+){0,3}?(?:doctors?|docs|gp|a\s*&\s*e|a\s+and\s+e|hospital)(?!\w)"
+    r"(?=.{0,40}?\b(?:questions|find\s+out|ask|asking|tell|know)\b)",
+    re.I,
+)
+INJURY_SIGNS = re.compile(
+    r"\b(?:swollen|swelling|deformed|broken|broke|fractur\w*|burnt|burn|scald\w*|gash|bleeding|cut\s+(?:my|his|her))\b",
+    re.I,
+)
+ILLNESS_SIGNS = re.compile(
+    r"\b(?:floppy|lethargic|febrile|feverish|fever|non-blanching|not\s+fading|unresponsive|fitting|seizures?"
+    r"|(?:can'?t|cant|struggling\s+to)\s+breathe?|blue\s+lips|dehydrated|not\s+(?:eating|drinking)\s+(?:or|and)"
+    r"|infected|infection|pus|weeping|gone\s+(?:all\s+)?green|smelly)\b",
+    re.I,
+)
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -775,6 +808,9 @@ FROM_PARTS = (
     Parts(UNSAFE_ADULTS, (RECORD_WORDS,), LEFT_IN_CHARGE, beside=VIOLENT_RECORD),
     Parts(MOVES, (MOVE_WORDS,), MOVED, beside=AGAIN_AND_AGAIN),
     Parts(CHANGING_CARERS, (PASSED_WORDS,), PASSED_ROUND),
+    Parts(DELAY_TREATMENT, (CARE_PLACES,), CARE_HIDDEN, negative=True),
+    Parts(DELAY_TREATMENT, (CARE_PLACES,), CARE_REFUSED, beside=INJURY_SIGNS, negative=True, unless=ILLNESS_SIGNS),
+    Parts(MEDICAL_NEGLECT, (CARE_PLACES,), CARE_REFUSED, beside=ILLNESS_SIGNS, negative=True),
     Parts(CONCEALED_PREGNANCY, (PREGNANCY_WORDS,), KEPT_FROM_CARE, beside=PREGNANCY_TOLD, negative=True),
 )
 

@@ -1219,3 +1219,36 @@ def test_moves_and_carers_told_again_and_again_are_instability(analyser, text, r
 )
 def test_one_move_or_a_picture_passed_round_is_no_instability(analyser, text, reading):
     assert reading not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        (
+            "Toby (2) hot to touch, floppy and not drinking or eating; dad refused to call 111, said it's teething.",
+            "medical_neglect_serious",
+        ),
+        (
+            "his wrist is all swollen and bent since friday and his mum wont take him to a and e",
+            "delay_seeking_treatment",
+        ),
+        (
+            "i scalded my arm last week but im not allowed to go to the doctors in case they tell social services",
+            "delay_seeking_treatment",
+        ),
+    ],
+)
+def test_care_refused_or_hidden_for_a_child_who_needs_it_is_neglect_of_their_health(analyser, text, reading):
+    assert reading in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we cant get to the doctors cos theres no bus and my cough keeps coming back",  # kept away by the bus
+        "the baby was floppy so mum rang 999 straight away, she wouldnt wait for the gp",  # sought at once
+    ],
+)
+def test_care_out_of_reach_or_sought_is_no_refusal(analyser, text):
+    readings = found(analyser, text)
+    assert not readings & {"medical_neglect_serious", "delay_seeking_treatment"}, readings
