@@ -17,7 +17,7 @@ from knowledge.analyser.danger import danger_matcher, read_danger, told_as_over,
 from knowledge.analyser.involved import HARM, PEOPLE, STAFF, people_matcher, read_involved
 from knowledge.analyser.model import Analysis, Finding
 from knowledge.analyser.phrases import Element, Phrase, PhraseIndex
-from knowledge.analyser.pipeline import Normaliser, Reading, build_nlp, lower_set, norm_set, words
+from knowledge.analyser.pipeline import TEXT, Normaliser, Reading, build_nlp, lower_set, norm_set, text_of, words
 from knowledge.analyser.similar import CONFIDENCE as SIMILAR_CONFIDENCE
 from knowledge.analyser.similar import Similar
 from knowledge.schema import Indicator, Urgency
@@ -992,6 +992,7 @@ class Analyser:
         # running the lemmatizer component too would only look every word up twice; and it sets the
         # sentencizer's sentence starts itself, from the lists it reads anyway.
         doc = self.nlp(text, disable=["lemmatizer", "sentencizer"])
+        doc.user_data[TEXT] = text
         return self.normaliser(doc)
 
     def analyse(self, text: str) -> Analysis:
@@ -1226,7 +1227,7 @@ class Analyser:
             if not ages or min(ages)[1] not in UNDER_16:
                 continue
             key = self.pregnant_under_13 if min(ages)[1] in UNDER_13 else self.pregnant_under_16
-            best[key] = _finding(doc.text, doc, key, i, j, RULE_CONFIDENCE)
+            best[key] = _finding(text_of(doc), doc, key, i, j, RULE_CONFIDENCE)
             return
 
     def _under_13(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
@@ -1283,7 +1284,7 @@ class Analyser:
             )
             key = self.sex_with_adult if sex else self.adult_partner
             if not self._excluded(doc, first, last, key):
-                best[key] = _finding(doc.text, doc, key, first, last, RULE_CONFIDENCE)
+                best[key] = _finding(text_of(doc), doc, key, first, last, RULE_CONFIDENCE)
                 return
 
     def _sex_beside_an_adult(self, doc: Doc, best: dict[str, Finding]) -> None:
@@ -1353,7 +1354,7 @@ class Analyser:
             key not in self.indicators
             or key in best
             or ALONE_WORDS.isdisjoint(words(doc)[1])
-            or (age not in YOUNG_CHILD_AGES and not (age is None and YOUNG_CHILDREN.search(doc.text)))
+            or (age not in YOUNG_CHILD_AGES and not (age is None and YOUNG_CHILDREN.search(text_of(doc))))
         ):
             return
         for sent in doc.sents:
@@ -1371,7 +1372,7 @@ class Analyser:
                     continue
                 said = tuple(words(doc)[0][span.start : span.end])
                 if not self._excluded(doc, span.start, span.end, key, said, negative=True):
-                    best[key] = _finding(doc.text, doc, key, span.start, span.end, RULE_CONFIDENCE)
+                    best[key] = _finding(text_of(doc), doc, key, span.start, span.end, RULE_CONFIDENCE)
                     return
 
     def _read_from(
@@ -1386,19 +1387,19 @@ class Analyser:
         """Reads `key` from the first words of `pattern` (in `within`, else anywhere) that are not
         denied, supposed or over: how each rule that reads a concern from its parts names its
         evidence. negative: the words carry their own negation ("hasnt come home")."""
-        text, offset = (within.text, within.start_char) if within is not None else (doc.text, 0)
+        text, offset = (within.text, within.start_char) if within is not None else (text_of(doc), 0)
         norms = words(doc)[0]
         for told in pattern.finditer(text):
             span = doc.char_span(offset + told.start(), offset + told.end(), alignment_mode="expand")
             if span is not None and not self._excluded(
                 doc, span.start, span.end, key, tuple(norms[span.start : span.end]), negative=negative
             ):
-                best[key] = _finding(doc.text, doc, key, span.start, span.end, RULE_CONFIDENCE)
+                best[key] = _finding(text_of(doc), doc, key, span.start, span.end, RULE_CONFIDENCE)
                 return True
         return False
 
     def _with_the_writer(self, doc: Doc, best: dict[str, Finding]) -> None:
-        if BABY_ALONE_NOW in best and WRITERS_BABY.search(doc.text) and not NOBODY_THERE.search(doc.text):
+        if BABY_ALONE_NOW in best and WRITERS_BABY.search(text_of(doc)) and not NOBODY_THERE.search(text_of(doc)):
             del best[BABY_ALONE_NOW]
 
     def _baby_alone_now(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
@@ -1415,7 +1416,7 @@ class Analyser:
             self._read_instead(best, YOUNG_CHILD_ALONE, BABY_ALONE_NOW)
 
     def _carer_taken(self, doc: Doc, best: dict[str, Finding]) -> None:
-        if YOUNG_CHILD_ALONE in best and CHILD_WITHOUT_CARER in self.indicators and CARER_TAKEN.search(doc.text):
+        if YOUNG_CHILD_ALONE in best and CHILD_WITHOUT_CARER in self.indicators and CARER_TAKEN.search(text_of(doc)):
             self._read_instead(best, YOUNG_CHILD_ALONE, CHILD_WITHOUT_CARER)
 
     def _graver_grade(self, doc: Doc, best: dict[str, Finding]) -> None:
@@ -1448,10 +1449,10 @@ class Analyser:
             key not in self.indicators
             or key in best
             or BABY_WORDS.isdisjoint(lower_set(doc))
-            or not YOUNG_PARENT_AGE.search(doc.text)
-            or not A_BABY.search(doc.text)
+            or not YOUNG_PARENT_AGE.search(text_of(doc))
+            or not A_BABY.search(text_of(doc))
             or _pregnancy_said(doc, PREGNANCY - {"newborn"})
-            or PARENTS_BABY.search(doc.text)
+            or PARENTS_BABY.search(text_of(doc))
         ):
             return
         self._read_from(doc, best, key, NOT_COPING, negative=True)
@@ -1490,7 +1491,7 @@ class Analyser:
                     and not cues.hypothetical(doc, k, k + 1)
                     and not cues.historical(doc, k, k + 1)
                 ):
-                    best[FOOD_WITHHELD] = _finding(doc.text, doc, FOOD_WITHHELD, k, k + 1, RULE_CONFIDENCE)
+                    best[FOOD_WITHHELD] = _finding(text_of(doc), doc, FOOD_WITHHELD, k, k + 1, RULE_CONFIDENCE)
                     return
 
     def _fii_once_suspected(self, doc: Doc, best: dict[str, Finding]) -> None:
@@ -1498,15 +1499,15 @@ class Analyser:
             FII_PREVIOUS not in self.indicators
             or FII_PREVIOUS in best
             or ILL_WORDS.isdisjoint(lower_set(doc))
-            or not ONCE_SUSPECTED.search(doc.text)
+            or not ONCE_SUSPECTED.search(text_of(doc))
         ):
             return
-        for making in MAKING_ILL.finditer(doc.text):
+        for making in MAKING_ILL.finditer(text_of(doc)):
             span = doc.char_span(making.start(), making.end(), alignment_mode="expand")
             if span is not None and not (
                 cues.negated(doc, span.start, span.end) or cues.hypothetical(doc, span.start, span.end)
             ):
-                best[FII_PREVIOUS] = _finding(doc.text, doc, FII_PREVIOUS, span.start, span.end, RULE_CONFIDENCE)
+                best[FII_PREVIOUS] = _finding(text_of(doc), doc, FII_PREVIOUS, span.start, span.end, RULE_CONFIDENCE)
                 return
 
     def _sleeps_at_work(self, doc: Doc, best: dict[str, Finding]) -> None:
@@ -1523,8 +1524,8 @@ class Analyser:
                 parts.key not in self.indicators
                 or parts.key in best
                 or any(needed.isdisjoint(present) for needed in parts.needs)
-                or (parts.beside is not None and not parts.beside.search(doc.text))
-                or (parts.unless is not None and parts.unless.search(doc.text))
+                or (parts.beside is not None and not parts.beside.search(text_of(doc)))
+                or (parts.unless is not None and parts.unless.search(text_of(doc)))
             ):
                 continue
             read = self._read_from(doc, best, parts.key, parts.evidence, negative=parts.negative)
@@ -1534,12 +1535,12 @@ class Analyser:
     def _back_from_missing(self, doc: Doc, best: dict[str, Finding]) -> None:
         """A child told gone and then back is a missing episode: read the episode where the words read
         no missing concern, and no longer missing now where it was read before the return."""
-        backs = list(BACK.finditer(doc.text)) if EPISODE in self.indicators else []
+        backs = list(BACK.finditer(text_of(doc))) if EPISODE in self.indicators else []
         if not backs:
             return
         back = backs[-1]
         span = doc.char_span(back.start(), back.end(), alignment_mode="expand")
-        after = doc.text[back.end() :]
+        after = text_of(doc)[back.end() :]
         if (
             span is None
             or self._excluded(doc, span.start, span.end, EPISODE)
@@ -1550,17 +1551,17 @@ class Analyser:
         now = best.get(MISSING_NOW)
         if now is not None and now.end <= back.start():
             del best[MISSING_NOW]
-        gone = WENT_MISSING.search(doc.text, 0, back.end())
+        gone = WENT_MISSING.search(text_of(doc), 0, back.end())
         went = gone and doc.char_span(gone.start(), gone.end(), alignment_mode="expand")
         if (
             not went
-            or EPISODES.search(doc.text)
+            or EPISODES.search(text_of(doc))
             or cues.historical(doc, went.start, went.end)
             or told_as_over(doc, went.start)
         ):
             return
         if self.missing.isdisjoint(best):
-            overnight = OVERNIGHT in self.indicators and ANOTHER_DAY.search(doc.text)
+            overnight = OVERNIGHT in self.indicators and ANOTHER_DAY.search(text_of(doc))
             key = OVERNIGHT if overnight else EPISODE
             self._read_from(doc, best, key, WENT_MISSING, within=doc[: span.end], negative=True)
 
@@ -1576,8 +1577,8 @@ class Analyser:
             or GONE_WORDS.isdisjoint(lower_set(doc))
         ):
             return
-        backs = [back.start() for back in BACK.finditer(doc.text)]
-        for gone in STILL_GONE.finditer(doc.text):
+        backs = [back.start() for back in BACK.finditer(text_of(doc))]
+        for gone in STILL_GONE.finditer(text_of(doc)):
             if any(back > gone.start() for back in backs):  # told back after it
                 continue
             span = doc.char_span(gone.start(), gone.end(), alignment_mode="expand")
@@ -1594,7 +1595,7 @@ class Analyser:
                 or self._excluded(doc, span.start, span.end, MISSING_NOW, said, negative=True)
             ):
                 continue
-            best[MISSING_NOW] = _finding(doc.text, doc, MISSING_NOW, span.start, span.end, RULE_CONFIDENCE)
+            best[MISSING_NOW] = _finding(text_of(doc), doc, MISSING_NOW, span.start, span.end, RULE_CONFIDENCE)
             return
 
     def _family_or_teen(self, doc: Doc, best: dict[str, Finding], age: int | None) -> None:
@@ -1647,7 +1648,7 @@ class Analyser:
             span = treated_overdose(doc, self.danger)
             if span is not None:
                 best[self.overdose_treated] = _finding(
-                    doc.text, doc, self.overdose_treated, span.start, span.end, RULE_CONFIDENCE
+                    text_of(doc), doc, self.overdose_treated, span.start, span.end, RULE_CONFIDENCE
                 )
 
     def _own_partner(self, doc: Doc, best: dict[str, Finding]) -> None:
@@ -1891,7 +1892,7 @@ def _pregnancy_said(doc: Doc, pregnancy_words: set[str]) -> bool:
     return (
         not pregnancy_words.isdisjoint(norms)
         or not pregnancy_words.isdisjoint(lowers)
-        or TO_BE.search(doc.text) is not None
+        or TO_BE.search(text_of(doc)) is not None
     )
 
 
@@ -1934,7 +1935,7 @@ def _pregnancy_spans(doc: Doc, lowers: list[str]) -> list[tuple[int, int]]:
             lower == EXPECTING and (i + 1 == len(lowers) or doc[i + 1].is_punct or lowers[i + 1] in EXPECTING_NEXT)
         ):
             spans.append((i, i + 1))
-    for match in TO_BE.finditer(doc.text) if _to_be_clue(doc.text) else ():
+    for match in TO_BE.finditer(text_of(doc)) if _to_be_clue(text_of(doc)) else ():
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
             spans.append((span.start, span.end))
@@ -1982,7 +1983,7 @@ def _acts_after(readings: list[Reading], people: set[str], acts: set[str]) -> se
 
 def _finding(text: str, doc: Doc, key: str, start: int, end: int, confidence: float) -> Finding:
     """A finding whose evidence is tokens start..end of text, the doc's own (a Span's text and
-    offsets without building the Span, nor doc.text, which joins every token: this runs for every
+    offsets without building the Span, nor text_of(doc), which joins every token: this runs for every
     match)."""
     last = doc[end - 1]
     start_char, end_char = doc[start].idx, last.idx + len(last)

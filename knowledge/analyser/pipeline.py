@@ -432,6 +432,19 @@ def words(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
     return found
 
 
+TEXT = "text"
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, joined once: Doc.text joins every token again on each call, and the rules that
+    read a concern from its parts search it for every narrative. A doc made from a text may be given
+    it (user_data[TEXT]), which spaCy keeps exactly, and is then never joined."""
+    found = doc.user_data.get(TEXT)
+    if found is None:
+        found = doc.user_data[TEXT] = doc.text
+    return found
+
+
 def lower_set(doc: Doc) -> set[str]:
     """The words the doc holds as written (lower case), made once for every rule that asks."""
     found = doc.user_data.get("lower_set")
