@@ -271,11 +271,12 @@ BABY_ALONE_NOW = "baby_alone_now"
 # ambulance and the little ones are home on their own") has nobody to care for them: the concern
 # the catalogue names for a parent arrested, in hospital or gone.
 CHILD_WITHOUT_CARER = "child_without_carer"
-CARER_TAKEN = re.compile(
-    r"\b(?:ambulance|arrested|custody|collapsed|police (?:took|have taken|came and took)|taken away|passed away|died"
-    r"|(?:mum|mother|dad|father|parent|carer)(?:'s|’s|s)?\s+(?:\w+\s+){0,3}?(?:in|to|into) hospital)\b",
-    re.I,
+_CARER_REMOVED = (
+    r"ambulance|arrested|custody|collapsed|police (?:took|have taken|came and took)|taken away"
+    r"|(?:mum|mother|dad|father|parent|carer)(?:'s|’s|s)?\s+(?:\w+\s+){0,3}?(?:in|to|into) hospital"
 )
+CARER_TAKEN = re.compile(rf"\b(?:{_CARER_REMOVED}|passed away|died)\b", re.I)
+CARER_REMOVED = re.compile(rf"\b(?:{_CARER_REMOVED})\b", re.I)  # and alive: a death is a bereavement
 BABY_AGES = range(0, 3)
 # A baby crying is not a baby alone. The writer's own baby ("my newborn keeps crying and i dont know
 # why") is with the writer, unless the narrative tells of nobody there.
@@ -663,6 +664,16 @@ ILLNESS_SIGNS = re.compile(
     r"|infected|infection|pus|weeping|gone\s+(?:all\s+)?green|smelly)\b",
     re.I,
 )
+# A parent taken away (an ambulance, arrested, in hospital) and nobody else there for the children:
+# "taken off in an ambulance ... no one else to have them", "mum got arrested and theres no one at
+# home". The children need a carer now.
+NOBODY_WORDS = {"nobody", "noone", "no"}
+NOBODY_FOR_THEM = re.compile(
+    r"\b(?:no\s*(?:one|body|1)|nobody|noone)\s+(?:else\s+)?(?:to\s+(?:have|look\s+after|take|mind|care\s+for)\b"
+    r"|(?:is\s+)?(?:at\s+home|home|here|there)\b|(?:who\s+)?can\s+(?:have|take|look\s+after)\b)",
+    re.I,
+)
+NOBODY_THEN = re.compile(r"\bthere\s+was\s+(?:no\s*(?:one|body)|nobody|noone)\b", re.I)  # told as past
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -811,6 +822,9 @@ FROM_PARTS = (
     Parts(DELAY_TREATMENT, (CARE_PLACES,), CARE_HIDDEN, negative=True),
     Parts(DELAY_TREATMENT, (CARE_PLACES,), CARE_REFUSED, beside=INJURY_SIGNS, negative=True, unless=ILLNESS_SIGNS),
     Parts(MEDICAL_NEGLECT, (CARE_PLACES,), CARE_REFUSED, beside=ILLNESS_SIGNS, negative=True),
+    Parts(
+        CHILD_WITHOUT_CARER, (NOBODY_WORDS,), NOBODY_FOR_THEM, beside=CARER_REMOVED, negative=True, unless=NOBODY_THEN
+    ),
     Parts(CONCEALED_PREGNANCY, (PREGNANCY_WORDS,), KEPT_FROM_CARE, beside=PREGNANCY_TOLD, negative=True),
 )
 

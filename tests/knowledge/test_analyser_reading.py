@@ -1252,3 +1252,24 @@ def test_care_refused_or_hidden_for_a_child_who_needs_it_is_neglect_of_their_hea
 def test_care_out_of_reach_or_sought_is_no_refusal(analyser, text):
     readings = found(analyser, text)
     assert not readings & {"medical_neglect_serious", "delay_seeking_treatment"}, readings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad got arrested at 4 and theres no one at home now, im 11 and my brother is 6",
+    ],
+)
+def test_a_parent_taken_away_with_nobody_else_for_the_children_leaves_them_without_a_carer(analyser, text):
+    assert "child_without_carer" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nobody in the family has died, dad was in hospital for his knee and gran helped",  # a denial, with help
+        "when i was small mum was in hospital and there was nobody to have me, but nan lives next door now",  # past
+    ],
+)
+def test_a_parent_away_with_someone_there_or_long_ago_leaves_no_child_without_a_carer(analyser, text):
+    assert "child_without_carer" not in found(analyser, text), text
