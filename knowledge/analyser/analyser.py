@@ -674,6 +674,53 @@ NOBODY_FOR_THEM = re.compile(
     re.I,
 )
 NOBODY_THEN = re.compile(r"\bthere\s+was\s+(?:no\s*(?:one|body)|nobody|noone)\b", re.I)  # told as past
+# Images held over a child for money or more images: a threat to send, post or share the pictures,
+# and a demand ("if i dont send them money", "if he doesn't send £200"). Not a request to share
+# family photos.
+SEXTORTION = "sextortion"
+IMAGE_WORDS = {"pic", "pics", "picture", "pictures", "photo", "photos", "nudes", "images", "video", "videos", "vids"}
+OR_ELSE = re.compile(
+    r"\bif\s+(?:i|he|she|they|you|we)\s+(?:do\s*n'?t|dont|does\s*n'?t|doesnt|wo\s*n'?t|wont)\s+(?:send|pay|give|transfer)"
+    r"\s+(?:\S+\s+){0,3}?(?:money|£\s*\d+|\d+|cash|more|another|nudes|pics|vouchers|gift\s*cards?)",
+    re.I,
+)
+SHARE_THREAT = re.compile(
+    r"\b(?:send|post|share|put|leak|show|spread)\w*\s+(?:them|it|my|his|her|the)\b[^.]{0,40}?"
+    r"\b(?:pics?|pictures?|photos?|nudes|images?|videos?|vids)\b"
+    r"|\b(?:pics?|pictures?|photos?|nudes|images?|videos?|vids)\b[^.]{0,60}?\b(?:send|post|share|put|leak|show|spread)"
+    r"\w*\s+(?:them|it)\b",
+    re.I,
+)
+# A carer too drunk or high to look after the child they are in charge of now: "so wasted rn he fell
+# over and hes meant to be watching my baby brother", "slumped and incoherent, sole carer for 18 mo".
+INTOXICATED_IN_CHARGE = "parent_intoxicated_caring_for_child"
+INTOXICATED_WORDS = {"wasted", "drunk", "hammered", "smashed", "paralytic", "legless", "incoherent", "stoned"}
+INTOXICATED_WORDS |= {"slumped", "high", "passed", "face"}
+INTOXICATED = re.compile(
+    r"\b(?:wasted|drunk|hammered|smashed|paralytic|legless|incoherent|stoned|slumped|passed\s+out"
+    r"|off\s+(?:his|her|their)\s+face|out\s+of\s+it)\b",
+    re.I,
+)
+IN_CHARGE_NOW = re.compile(
+    r"\b(?:meant\s+to\s+be\s+(?:watching|looking\s+after|minding)|(?:sole|only)\s+carer"
+    r"|in\s+charge\s+of\s+(?:my|the|his|her|a)\b)",
+    re.I,
+)
+# A parent's work leaving the children on their own or with nobody ("I do nights ... the kids are
+# basically on their own before one of us gets in", "nobody home after school on her shift days").
+WORK_GAPS = "parent_work_childcare_gaps"
+GAP_WORDS = {"own", "nobody", "noone", "one", "themselves", "himself", "herself", "myself"}
+LEFT_BY_WORK = re.compile(
+    r"\b(?:on\s+(?:their|his|her|my|our)\s+own|by\s+(?:themselves|himself|herself|myself|ourselves)"
+    r"|(?:got|has|have)\s+nobody|nobody(?:'s|s|\s+is)?\s+(?:home|in)|no\s*one(?:'s|s|\s+is)?\s+(?:home|in))\b",
+    re.I,
+)
+ON_SHIFT = re.compile(
+    r"\b(?:(?:do|does|did|doing|on|work|works|working)\s+(?:\w+\s+)?(?:nights|shifts?|lates|earlies)|night\s+shifts?"
+    r"|(?:long|split|double|early|late|\d+(?:am|pm)?-\d+(?:am|pm))\s+shifts?|works?\s+(?:till|until|late|days|nights)"
+    r"|working\s+(?:late|nights|days))\b",
+    re.I,
+)
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -825,6 +872,9 @@ FROM_PARTS = (
     Parts(
         CHILD_WITHOUT_CARER, (NOBODY_WORDS,), NOBODY_FOR_THEM, beside=CARER_REMOVED, negative=True, unless=NOBODY_THEN
     ),
+    Parts(SEXTORTION, (IMAGE_WORDS,), OR_ELSE, beside=SHARE_THREAT, negative=True),
+    Parts(INTOXICATED_IN_CHARGE, (INTOXICATED_WORDS,), INTOXICATED, beside=IN_CHARGE_NOW),
+    Parts(WORK_GAPS, (GAP_WORDS,), LEFT_BY_WORK, beside=ON_SHIFT, negative=True),
     Parts(CONCEALED_PREGNANCY, (PREGNANCY_WORDS,), KEPT_FROM_CARE, beside=PREGNANCY_TOLD, negative=True),
 )
 

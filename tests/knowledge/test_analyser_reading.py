@@ -1273,3 +1273,36 @@ def test_a_parent_taken_away_with_nobody_else_for_the_children_leaves_them_witho
 )
 def test_a_parent_away_with_someone_there_or_long_ago_leaves_no_child_without_a_carer(analyser, text):
     assert "child_without_carer" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("a girl from insta has my vids and says shell share them on my story if i dont pay 50 quid", "sextortion"),
+        (
+            "my step dad is hammered again and hes in charge of my little brother tonight",
+            "parent_intoxicated_caring_for_child",
+        ),
+        (
+            "we both do nights at the moment so the kids are by themselves for a bit in the evening",
+            "parent_work_childcare_gaps",
+        ),
+    ],
+)
+def test_a_concern_read_from_its_parts(analyser, text, reading):
+    assert reading in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("nan says if i dont send her the photos from the party shell be sad", "sextortion"),  # no threat to share
+        (
+            "mum was drunk at the wedding but dad was looking after us",
+            "parent_intoxicated_caring_for_child",
+        ),  # not in charge
+        ("the kids play out on their own most nights till its dark", "parent_work_childcare_gaps"),  # no work told
+    ],
+)
+def test_a_concern_missing_one_of_its_parts_is_not_read(analyser, text, reading):
+    assert reading not in found(analyser, text), text
