@@ -6,13 +6,14 @@ concern, and hiding one is worse than reporting one too many (rule 2, never unde
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 
 from spacy.tokens import Doc
 
 from knowledge.analyser.age import NUMBER_WORDS
-from knowledge.analyser.pipeline import norm_set, words
+from knowledge.analyser.pipeline import norm_set, text_of, words
 
 NEGATION = {"not", "no", "never", "nobody", "none", "nothing", "noone", "neither", "nor", "without"}
 DENIAL = {"deny", "denies", "denied", "denying"}  # a denial reaches across "that": "denies that he hit her"
@@ -260,9 +261,34 @@ def _sentence_table(doc: Doc) -> list[tuple[int, int]]:
 def negated(doc: Doc, start: int, end: int) -> bool:
     norms, lowers, _ = words(doc)
     sent_start, sent_end = sentence(doc, start)
-    return _negated_near(norms, lowers, start, end, sent_start, sent_end) or _asked_and_denied(
-        norms, lowers, start, end, sent_start, sent_end
+    return (
+        _negated_near(norms, lowers, start, end, sent_start, sent_end)
+        or _asked_and_denied(norms, lowers, start, end, sent_start, sent_end)
+        or _reported_and_refuted(doc, lowers, end, sent_start, sent_end, start)
     )
+
+
+def _reported_and_refuted(doc: Doc, lowers: list[str], end: int, sent_start: int, sent_end: int, start: int) -> bool:
+    """Whether the match is a worry passed on (a rumour, a report, someone worried) that the same or
+    the next sentence finds unfounded: "rumour going round that Sophie was pregnant; the nurse spoke
+    to her, she isn't", "parent rang worried he might be carrying a knife; bag checked, nothing
+    found". Not "mum reported ...", which tells what happened."""
+    return not REPORTED.isdisjoint(lowers[sent_start:start]) and _refuted_after(doc, end, sent_end)
+
+
+def worry_refuted(doc: Doc, sent_start: int, sent_end: int) -> bool:
+    """Whether the sentence passes on a worry that it, or the next sentence, finds unfounded."""
+    lowers = words(doc)[1]
+    told = next((k for k in range(sent_start, sent_end) if lowers[k] in REPORTED), None)
+    return told is not None and _refuted_after(doc, told + 1, sent_end)
+
+
+def _refuted_after(doc: Doc, k: int, sent_end: int) -> bool:
+    """Whether words after token k, to the end of the next sentence, find the worry unfounded."""
+    last = sentence(doc, sent_end)[1] if sent_end < len(doc) else sent_end
+    text = text_of(doc)
+    begin = doc[k].idx if k < len(doc) else len(text)
+    return REFUTED.search(text, begin, doc[last - 1].idx + len(doc[last - 1])) is not None
 
 
 def _negated_near(norms: list[str], lowers: list[str], start: int, end: int, sent_start: int, sent_end: int) -> bool:
@@ -298,6 +324,21 @@ def _negated_near(norms: list[str], lowers: list[str], start: int, end: int, sen
         if lowers[j] in BREAKERS_AFTER_MATCH:
             break
     return False
+
+
+# A worry passed on, before the match in its sentence ...
+REPORTED = {"rumour", "rumours", "rumoured", "report", "reports", "worried", "worry", "worries", "feared", "fears"}
+REPORTED |= {"queried", "query", "queries", "talk", "allegation", "alleged", "wondered", "suspicion", "claim"}
+# ... and found unfounded after it.
+REFUTED = re.compile(
+    r"\b(?:nothing|no\s*one|nobody)\s+(?:was\s+|has\s+been\s+)?found\b|\bfound\s+nothing\b"
+    # "no concerns", "no concerns identified", not "no concerns about attendance" (something else)
+    r"|\bno\s+concerns?\b(?!\s+(?:about|re|regarding|with|over|around|for)\b)|\bunsubstantiated\b"
+    r"|\b(?:not|was\s*n'?t|was\s+not|is\s*n'?t|is\s+not)\s+borne\s+out\b|\bunfounded\b|\bno\s+evidence\b"
+    r"|\bnothing\s+(?:out\s+of\s+place|of\s+concern|to\s+suggest|in\s+it)\b|\bturned\s+out\s+(?:to\s+be|it\s+was)\b"
+    r"|\b(?:she|he|they|it)\s+(?:is|was)\s*n'?t(?=\s*[,.;]|\s+and\b)|\b(?:s?he|it)(?:'s|\s+is|\s+was)\s+(?:just|only)\b",
+    re.I,
+)
 
 
 def _asked_and_denied(norms: list[str], lowers: list[str], start: int, end: int, first: int, last: int) -> bool:

@@ -19,7 +19,7 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
-from knowledge.analyser.cues import asks_what_it_means, negated_words, told_as_past
+from knowledge.analyser.cues import asks_what_it_means, negated_words, told_as_past, worry_refuted
 from knowledge.analyser.pipeline import words
 
 # Chosen by leave-one-out on the dev split only (each dev sentence read by a model trained without
@@ -141,6 +141,7 @@ class Similar:
                 or told_as_past(doc, sent.start, sent.end)
                 or asks_what_it_means(doc, sent.start, sent.end)
                 or _nothing_found(all_lowers[sent.start : sent.end], lowers)
+                or worry_refuted(doc, sent.start, sent.end)
             ):
                 continue
             key, score, shared = self.best(content(norms))

@@ -482,6 +482,22 @@ def test_what_someone_was_asked_about_and_said_no_to_is_no_concern():
         assert ids(analyser.analyse(text)) == {"sextortion"}, text
 
 
+def test_a_worry_passed_on_and_found_unfounded_is_no_concern():
+    analyser = Analyser([_indicator("knife", ["carrying a knife"]), _indicator("hits", ["dad hits him"])])
+    for text in [
+        "Rumour that Kai (14) is carrying a knife; police searched him and found nothing.",
+        "Parent worried Ali is carrying a knife. Locker checked with him, no concerns.",  # refuted in the next sentence
+        "Anonymous report that he is carrying a knife - it turned out to be a vape.",
+    ]:
+        assert ids(analyser.analyse(text)) == set(), text
+    for text in [
+        "Mum reported Kai is carrying a knife; nothing found in his room yet",  # reported: what happened
+        "Neighbour worried about the noise; checked tonight, nothing found, but the boy said dad hits him",  # after
+        "Gran is worried that dad hits him with a belt; no concerns about school.",  # something else is fine
+    ]:
+        assert ids(analyser.analyse(text)) != set(), text
+
+
 def test_a_parents_own_child_who_hits_is_not_a_parent_hitting_a_child():
     analyser = Analyser([_indicator("hit_by_carer", ["punched her", "kicked me"], category="physical_abuse")])
     for text in [
