@@ -721,6 +721,23 @@ ON_SHIFT = re.compile(
     r"|working\s+(?:late|nights|days))\b",
     re.I,
 )
+# A young person kept close by the family and pressed about marriage: not allowed out, walked to
+# and from school, watched everywhere, beside talk of a husband, being matched or engaged. Pressure
+# short of a marriage arranged: the early signs.
+MARRIAGE_PRESSURE = "forced_marriage_early_signs"
+FORCED_MARRIAGE = "forced_marriage"
+MARRIAGE_WORDS = {"husband", "matched", "engaged", "marriage", "married", "marry", "marrying", "wed", "wedding"}
+KEPT_CLOSE = re.compile(
+    r"\b(?:is\s*n'?t|isnt|not|never)\s+allowed\s+(?:out\b|anywhere\b|to\s+go\s+(?:out|anywhere)\b)"
+    r"|\b(?:walks?|takes?|drives?|escorts?)\s+her\s+(?:everywhere|to\s+and\s+from)\b"
+    r"|\b(?:can'?t|cant|cannot)\s+go\s+anywhere\s+without\b",
+    re.I,
+)
+MARRIAGE_TALK = re.compile(  # her own marriage, not her parents'
+    r"\b(?:(?:a|her)\s+husband|matched\s+up|(?:her|she|i|im|me)\b(?:\S*\s+){0,3}?"
+    r"(?:get(?:ting)?\s+married|be\s+married|engaged|marry(?:ing)?))\b",
+    re.I,
+)
 # A child still gone, told as now: "she aint back", "hasn't come home", "nobody knows where he is",
 # "we cant find her", "he's been gone five hours". Missing now is the danger-now concern, unless the
 # narrative tells of the child back (BACK) -- then it is an episode, which the words read.
@@ -835,7 +852,8 @@ class Parts(NamedTuple):
     narratives are turned down there, without a pattern run), and `beside` somewhere if given; the
     evidence is the first words of `evidence` not denied, supposed or over (`negative`: words that
     carry their own negation). `lesser`: a lesser grade of the concern, dropped where covered.
-    `unless`: words anywhere that tell it is something else."""
+    `unless`: words anywhere that tell it is something else. `graver`: a graver grade of the concern,
+    where read, this one adds nothing."""
 
     key: str
     needs: tuple[set[str], ...]
@@ -844,6 +862,7 @@ class Parts(NamedTuple):
     negative: bool = False
     lesser: str | None = None
     unless: re.Pattern[str] | None = None
+    graver: str | None = None
 
 
 FROM_PARTS = (
@@ -875,6 +894,9 @@ FROM_PARTS = (
     Parts(SEXTORTION, (IMAGE_WORDS,), OR_ELSE, beside=SHARE_THREAT, negative=True),
     Parts(INTOXICATED_IN_CHARGE, (INTOXICATED_WORDS,), INTOXICATED, beside=IN_CHARGE_NOW),
     Parts(WORK_GAPS, (GAP_WORDS,), LEFT_BY_WORK, beside=ON_SHIFT, negative=True),
+    Parts(
+        MARRIAGE_PRESSURE, (MARRIAGE_WORDS,), KEPT_CLOSE, beside=MARRIAGE_TALK, negative=True, graver=FORCED_MARRIAGE
+    ),
     Parts(CONCEALED_PREGNANCY, (PREGNANCY_WORDS,), KEPT_FROM_CARE, beside=PREGNANCY_TOLD, negative=True),
 )
 
@@ -1587,6 +1609,7 @@ class Analyser:
             if (
                 parts.key not in self.indicators
                 or parts.key in best
+                or parts.graver in best
                 or any(needed.isdisjoint(present) for needed in parts.needs)
                 or (parts.beside is not None and not parts.beside.search(text_of(doc)))
                 or (parts.unless is not None and parts.unless.search(text_of(doc)))

@@ -1306,3 +1306,25 @@ def test_a_concern_read_from_its_parts(analyser, text, reading):
 )
 def test_a_concern_missing_one_of_its_parts_is_not_read(analyser, text, reading):
     assert reading not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my cousin cant go anywhere without her brothers now and her dad says she'll be engaged by summer",
+        "Year 9 girl: uncle drives her to and from school; family keep on about who she will marry.",
+    ],
+)
+def test_a_girl_kept_close_and_pressed_about_marriage_shows_the_early_signs_of_forced_marriage(analyser, text):
+    assert "forced_marriage_early_signs" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she isnt allowed out on school nights, her mum is strict about homework",  # no marriage talk
+        "mum walks her to and from school since the accident, and mum and dads marriage is fine",  # her parents'
+    ],
+)
+def test_strict_parents_or_a_wedding_alone_are_no_early_sign_of_forced_marriage(analyser, text):
+    assert "forced_marriage_early_signs" not in found(analyser, text), text
