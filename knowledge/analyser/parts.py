@@ -347,6 +347,51 @@ MARRIAGE_TALK = re.compile(  # her own marriage, not her parents'
 )
 
 
+# A child afraid to go home, told by its parts: the fear (frightened, scared, shaking, begs not to)
+# and going home or back, in either order ("he begs not to ... when it's time to go", "shaking when
+# it's time to go home"). Not going back to school or to bed, nor "scared to go in", which is as
+# often school.
+AFRAID_HOME = "afraid_to_go_home"
+FEAR_WORDS = {"frightened", "scared", "terrified", "afraid", "petrified", "shaking", "begs", "begged", "beg"}
+_FEAR = r"(?:frightened|scared|terrified|afraid|petrified|shaking|begs?\s+not|begged\s+not)"
+_GOING_HOME = (
+    r"(?:(?:to\s+)?go(?:ing)?\s+(?:home|back(?!\s+to\s+(?:school|bed|sleep)))"
+    r"|gets?\s+(?:back|home)|time\s+to\s+go(?!\s+to\s+(?:bed|school|sleep)))"
+)
+AFRAID_OF_HOME = re.compile(
+    rf"\b{_FEAR}\b(?:\s+\S+){{0,8}}?\s+{_GOING_HOME}\b"
+    # going home, then the fear: not "loves going home and isn't scared"
+    rf"|\b{_GOING_HOME}\b(?:\s+(?!(?:not|isn'?t|isnt|never|no|nothing)\b)\S+){{0,4}}?\s+{_FEAR}\b",
+    re.I,
+)
+# A threat to send the child away or cut them off from a parent, said to the child as what will
+# happen if they tell or misbehave: "told him 'if you tell anyone I'll put you in care and you'll
+# never see your mum again'", "says if i tell my dad anything shell get me sent away". Not "what if I
+# tell them and they kick me out", the child's own supposition.
+THREATENED = "threats_to_child"
+LOSS_WORDS = {"care", "away", "out", "never"}
+THREAT_OF_LOSS = re.compile(
+    r"\b(?:put|send|sent|throw|kick|chuck)\s+(?:me|you|him|her)\s+(?:in(?:to)?\s+care|away|out|to\s+a\s+(?:care\s+)?home)\b"
+    r"|\b(?:never|not)\s+see\s+(?:your|my|his|her)\s+(?:mum|dad|mam|mother|father|brothers?|sisters?)\s+again\b",
+    re.I,
+)
+IF_THE_CHILD = re.compile(
+    r"\b(?:says?|said|told\s+(?:me|him|her)|tells?\s+(?:me|him|her)|threaten\w*|keeps?\s+saying)\s+(?:\S+\s+){0,2}?'?"
+    r"if\s+(?:i|you|he|she)\s+(?:\S+\s+){0,3}?(?:tell|grass|behave|say|misbehave|do)\w*\b",
+    re.I,
+)
+# Parents apart who use the child between them: passing messages, reporting back, quizzed about the
+# other, asked who they love more.
+IN_THE_MIDDLE = "parental_conflict_child_in_middle"
+SEPARATION_CALM = "parental_separation_calm"  # no longer calm
+APART_WORDS = {"split", "separated", "separating", "divorced", "divorcing", "divorce", "ex", "apart"}
+USED_BETWEEN = re.compile(
+    r"\b(?:pass(?:ing)?\s+(?:on\s+)?(?:\S+\s+)?messages|go-between|report\s+back|quiz(?:zes|zed|zing)?\s+(?:me|him|her)"
+    r"|who\s+(?:i|he|she)\s+loves?\s+more|make\s+(?:me|him|her)\s+tell\s+them|take\s+sides|ping\s*pong\s+ball)\b",
+    re.I,
+)
+
+
 class Parts(NamedTuple):
     """A concern read from its parts: the narrative holds a word of each set in `needs` (most
     narratives are turned down there, without a pattern run), and `beside` somewhere if given; the
@@ -397,5 +442,8 @@ FROM_PARTS = (
     Parts(
         MARRIAGE_PRESSURE, (MARRIAGE_WORDS,), KEPT_CLOSE, beside=MARRIAGE_TALK, negative=True, graver=FORCED_MARRIAGE
     ),
+    Parts(AFRAID_HOME, (FEAR_WORDS,), AFRAID_OF_HOME, negative=True),
+    Parts(THREATENED, (LOSS_WORDS,), THREAT_OF_LOSS, beside=IF_THE_CHILD),
+    Parts(IN_THE_MIDDLE, (APART_WORDS,), USED_BETWEEN, lesser=SEPARATION_CALM),
     Parts(CONCEALED_PREGNANCY, (PREGNANCY_WORDS,), KEPT_FROM_CARE, beside=PREGNANCY_TOLD, negative=True),
 )

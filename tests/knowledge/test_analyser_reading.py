@@ -1328,3 +1328,32 @@ def test_a_girl_kept_close_and_pressed_about_marriage_shows_the_early_signs_of_f
 )
 def test_strict_parents_or_a_wedding_alone_are_no_early_sign_of_forced_marriage(analyser, text):
     assert "forced_marriage_early_signs" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("my little brother starts shaking when its time to go back to his dads", "afraid_to_go_home"),
+        (
+            "mums boyfriend told me if i tell my teacher he'll chuck me out and i'll never see my sister again",
+            "threats_to_child",
+        ),
+        ("since the divorce my mum makes me report back on dads new girlfriend", "parental_conflict_child_in_middle"),
+    ],
+)
+def test_fear_of_home_a_threat_of_loss_and_a_child_used_between_parents_are_read_from_their_parts(
+    analyser, text, reading
+):
+    assert reading in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("she loves going home and is never scared there", "afraid_to_go_home"),  # denied
+        ("my sister is scared to go back to school after the holidays", "afraid_to_go_home"),  # school, not home
+        ("What if I tell my parents and they kick me out, where would I go?", "threats_to_child"),  # supposed, not said
+    ],
+)
+def test_no_fear_of_home_nor_a_threat_said_to_the_child_is_not_read(analyser, text, reading):
+    assert reading not in found(analyser, text), text
