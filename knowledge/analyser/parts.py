@@ -392,6 +392,48 @@ USED_BETWEEN = re.compile(
 )
 
 
+# A relative bringing up a family member's children ("bringing up my daughter's three kids", "I've
+# got my sister's two", "my nan looks after me"), beside the carer at the end of their strength
+# (worn out, can't keep doing it, breaking point): the kinship carer struggling; beside asking for
+# help with money or school: kinship care needing support.
+KINSHIP_STRUGGLING = "kinship_carer_struggling"
+KINSHIP_SUPPORT = "kinship_care_needs_support"
+# "daughter's" is two tokens, "daughter" and "'s"
+KIN_WORDS = {"daughter", "son", "sister", "brother", "daughters", "sons", "sisters", "brothers", "nan", "gran"}
+KIN_WORDS |= {"grandson", "granddaughter", "grandsons", "granddaughters", "grandkids", "grandchildren", "niece"}
+KIN_WORDS |= {"nephew", "grandma", "grandad", "grandmother", "grandfather", "aunt", "auntie", "aunty", "uncle"}
+KIN_CARE = re.compile(
+    r"\b(?:bringing\s+up|raising|looking\s+after|caring\s+for|(?:got|had|have)|taken?\s+(?:on|in)|took\s+(?:on|in))\s+"
+    r"(?:my|her|his|our)\s+(?:(?:daughter|son|sister|brother)'?s|grand(?:sons?|daughters?|kids|children)|nieces?|nephews?)\b"
+    r"|\b(?:nan|gran|grandma|grandad|grandmother|grandfather|aunt|auntie|aunty|uncle)\s+(?:\S+\s+){0,2}?"
+    r"(?:looks\s+after|is\s+looking\s+after|brings\s+up|is\s+raising|has\s+had)\s+(?:me|us)\b",
+    re.I,
+)
+AT_THE_END = re.compile(
+    r"\b(?:worn\s+out|exhausted|shattered|can'?t\s+(?:keep\s+(?:doing|going|on)|carry\s+on|cope|do\s+(?:it|this)|manage)"
+    r"|end\s+of\s+(?:my|her|his)\s+(?:rope|tether)|breaking\s+point|much\s+longer)\b",
+    re.I,
+)
+# An evening's babysitting is not bringing them up.
+FOR_A_WHILE = re.compile(
+    r"\b(?:tonight|this\s+(?:evening|afternoon|weekend)|for\s+the\s+(?:day|night|weekend|evening)|babysit\w*)\b", re.I
+)
+HELP_ASKED = re.compile(
+    r"\b(?:could\s+(?:really\s+)?do\s+with|need(?:s)?|asking\s+for|want)\s+(?:some\s+)?(?:help|support|advice)\b", re.I
+)
+# Going missing told as one of many: "reported missing x5 since Jan", "ive run off like 5 times this
+# month", "missing for the 6th time since Sept".
+MISSING_AGAIN = "missing_repeatedly"
+MISSING_WORDS = {"missing", "run", "ran", "runs", "running"}
+MANY_TIMES_GONE = re.compile(
+    r"\b(?:missing|run\s+off|ran\s+off|run\s+away|ran\s+away)\s+(?:\S+\s+){0,3}?"
+    r"(?:x\s*\d+|\d+\s*(?:x|times)|(?:three|four|five|six|seven|several|loads\s+of)\s+times"
+    r"|for\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)|third|fourth|fifth|sixth|seventh)\s+time)\b"
+    r"|\bmissing\s+x\s*\d+",
+    re.I,
+)
+
+
 class Parts(NamedTuple):
     """A concern read from its parts: the narrative holds a word of each set in `needs` (most
     narratives are turned down there, without a pattern run), and `beside` somewhere if given; the
@@ -445,5 +487,8 @@ FROM_PARTS = (
     Parts(AFRAID_HOME, (FEAR_WORDS,), AFRAID_OF_HOME, negative=True),
     Parts(THREATENED, (LOSS_WORDS,), THREAT_OF_LOSS, beside=IF_THE_CHILD),
     Parts(IN_THE_MIDDLE, (APART_WORDS,), USED_BETWEEN, lesser=SEPARATION_CALM),
+    Parts(KINSHIP_STRUGGLING, (KIN_WORDS,), KIN_CARE, beside=AT_THE_END, lesser=KINSHIP_SUPPORT, unless=FOR_A_WHILE),
+    Parts(KINSHIP_SUPPORT, (KIN_WORDS,), KIN_CARE, beside=HELP_ASKED, graver=KINSHIP_STRUGGLING, unless=FOR_A_WHILE),
+    Parts(MISSING_AGAIN, (MISSING_WORDS,), MANY_TIMES_GONE),
     Parts(CONCEALED_PREGNANCY, (PREGNANCY_WORDS,), KEPT_FROM_CARE, beside=PREGNANCY_TOLD, negative=True),
 )

@@ -1357,3 +1357,35 @@ def test_fear_of_home_a_threat_of_loss_and_a_child_used_between_parents_are_read
 )
 def test_no_fear_of_home_nor_a_threat_said_to_the_child_is_not_read(analyser, text, reading):
     assert reading not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        (
+            "ive been bringing up my sons two girls since he went inside and im shattered, i cant keep going",
+            "kinship_carer_struggling",
+        ),
+        (
+            "We've taken on my sister's boy since she went into rehab; he's settled but we could do with some advice on money.",
+            "kinship_care_needs_support",
+        ),
+        ("Leah (13) reported missing x6 since September, found each time in town centre.", "missing_repeatedly"),
+    ],
+)
+def test_kinship_care_and_repeated_missing_are_read_from_their_parts(analyser, text, reading):
+    assert reading in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        (
+            "ive had my brothers kids for the weekend and im worn out, cant wait to hand them back",
+            "kinship_carer_struggling",
+        ),  # babysitting
+        ("my phone went missing at school", "missing_repeatedly"),  # no count, no child gone
+    ],
+)
+def test_babysitting_or_a_thing_gone_is_no_kinship_care_nor_repeated_missing(analyser, text, reading):
+    assert reading not in found(analyser, text), text
