@@ -13,7 +13,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from knowledge.analyser.age import NUMBER_WORDS
-from knowledge.analyser.pipeline import norm_set, text_of, words
+from knowledge.analyser.pipeline import lower_set, norm_set, text_of, words
 
 NEGATION = {"not", "no", "never", "nobody", "none", "nothing", "noone", "neither", "nor", "without"}
 DENIAL = {"deny", "denies", "denied", "denying"}  # a denial reaches across "that": "denies that he hit her"
@@ -273,11 +273,15 @@ def _reported_and_refuted(doc: Doc, lowers: list[str], end: int, sent_start: int
     the next sentence finds unfounded: "rumour going round that Sophie was pregnant; the nurse spoke
     to her, she isn't", "parent rang worried he might be carrying a knife; bag checked, nothing
     found". Not "mum reported ...", which tells what happened."""
+    if REPORTED.isdisjoint(lower_set(doc)):  # asked for every match: most narratives pass on no worry
+        return False
     return not REPORTED.isdisjoint(lowers[sent_start:start]) and _refuted_after(doc, end, sent_end)
 
 
 def worry_refuted(doc: Doc, sent_start: int, sent_end: int) -> bool:
     """Whether the sentence passes on a worry that it, or the next sentence, finds unfounded."""
+    if REPORTED.isdisjoint(lower_set(doc)):
+        return False
     lowers = words(doc)[1]
     told = next((k for k in range(sent_start, sent_end) if lowers[k] in REPORTED), None)
     return told is not None and _refuted_after(doc, told + 1, sent_end)

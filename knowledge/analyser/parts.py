@@ -433,6 +433,20 @@ MANY_TIMES_GONE = re.compile(
     re.I,
 )
 
+# Second word sets, asked before any pattern runs, for the rows whose first set is common ("no",
+# "son", "help"): each holds a word every match of the row's patterns needs.
+CARER_GONE_WORDS = {"ambulance", "arrested", "custody", "collapsed", "police", "hospital", "taken"}
+IF_WORDS = {"if"}
+SHIFT_WORDS = {"nights", "night", "shift", "shifts", "work", "works", "working", "lates", "earlies"}
+END_WORDS = {"worn", "exhausted", "shattered", "cope", "carry", "keep", "do", "manage", "rope", "tether"}
+END_WORDS |= {"breaking", "longer"}
+ASK_WORDS = {"help", "support", "advice"}
+WORSE_WORDS = {"worse", "downhill", "deteriorating", "deteriorated", "deterioration", "deteriorate", "deteriorates"}
+BETWEEN_WORDS = {"messages", "report", "quiz", "quizzes", "quizzed", "quizzing", "loves", "love", "tell"}
+BETWEEN_WORDS |= {"sides", "ping", "pingpong", "between"}  # "go-between" is three tokens
+IN_CHARGE_WORDS = {"babysit", "babysits", "babysitting", "mind", "minds", "watch", "watching", "leaves", "leave"}
+IN_CHARGE_WORDS |= {"look", "looks", "looking", "meant"}
+
 
 class Parts(NamedTuple):
     """A concern read from its parts: the narrative holds a word of each set in `needs` (most
@@ -468,27 +482,46 @@ FROM_PARTS = (
         negative=True,
         lesser=IDENTITY_UNSUPPORTED,
     ),
-    Parts(HELP_REFUSED, (HELP_WORDS,), TURNED_HELP_AWAY, beside=WORSE_SINCE, negative=True),
-    Parts(UNSAFE_ADULTS, (RECORD_WORDS,), LEFT_IN_CHARGE, beside=VIOLENT_RECORD),
+    Parts(HELP_REFUSED, (HELP_WORDS, WORSE_WORDS), TURNED_HELP_AWAY, beside=WORSE_SINCE, negative=True),
+    Parts(UNSAFE_ADULTS, (RECORD_WORDS, IN_CHARGE_WORDS), LEFT_IN_CHARGE, beside=VIOLENT_RECORD),
     Parts(MOVES, (MOVE_WORDS,), MOVED, beside=AGAIN_AND_AGAIN),
     Parts(CHANGING_CARERS, (PASSED_WORDS,), PASSED_ROUND),
     Parts(DELAY_TREATMENT, (CARE_PLACES,), CARE_HIDDEN, negative=True),
     Parts(DELAY_TREATMENT, (CARE_PLACES,), CARE_REFUSED, beside=INJURY_SIGNS, negative=True, unless=ILLNESS_SIGNS),
     Parts(MEDICAL_NEGLECT, (CARE_PLACES,), CARE_REFUSED, beside=ILLNESS_SIGNS, negative=True),
     Parts(
-        CHILD_WITHOUT_CARER, (NOBODY_WORDS,), NOBODY_FOR_THEM, beside=CARER_REMOVED, negative=True, unless=NOBODY_THEN
+        CHILD_WITHOUT_CARER,
+        (NOBODY_WORDS, CARER_GONE_WORDS),
+        NOBODY_FOR_THEM,
+        beside=CARER_REMOVED,
+        negative=True,
+        unless=NOBODY_THEN,
     ),
     Parts(SEXTORTION, (IMAGE_WORDS,), OR_ELSE, beside=SHARE_THREAT, negative=True),
     Parts(INTOXICATED_IN_CHARGE, (INTOXICATED_WORDS,), INTOXICATED, beside=IN_CHARGE_NOW),
-    Parts(WORK_GAPS, (GAP_WORDS,), LEFT_BY_WORK, beside=ON_SHIFT, negative=True),
+    Parts(WORK_GAPS, (GAP_WORDS, SHIFT_WORDS), LEFT_BY_WORK, beside=ON_SHIFT, negative=True),
     Parts(
         MARRIAGE_PRESSURE, (MARRIAGE_WORDS,), KEPT_CLOSE, beside=MARRIAGE_TALK, negative=True, graver=FORCED_MARRIAGE
     ),
     Parts(AFRAID_HOME, (FEAR_WORDS,), AFRAID_OF_HOME, negative=True),
-    Parts(THREATENED, (LOSS_WORDS,), THREAT_OF_LOSS, beside=IF_THE_CHILD),
-    Parts(IN_THE_MIDDLE, (APART_WORDS,), USED_BETWEEN, lesser=SEPARATION_CALM),
-    Parts(KINSHIP_STRUGGLING, (KIN_WORDS,), KIN_CARE, beside=AT_THE_END, lesser=KINSHIP_SUPPORT, unless=FOR_A_WHILE),
-    Parts(KINSHIP_SUPPORT, (KIN_WORDS,), KIN_CARE, beside=HELP_ASKED, graver=KINSHIP_STRUGGLING, unless=FOR_A_WHILE),
+    Parts(THREATENED, (LOSS_WORDS, IF_WORDS), THREAT_OF_LOSS, beside=IF_THE_CHILD),
+    Parts(IN_THE_MIDDLE, (APART_WORDS, BETWEEN_WORDS), USED_BETWEEN, lesser=SEPARATION_CALM),
+    Parts(
+        KINSHIP_STRUGGLING,
+        (KIN_WORDS, END_WORDS),
+        KIN_CARE,
+        beside=AT_THE_END,
+        lesser=KINSHIP_SUPPORT,
+        unless=FOR_A_WHILE,
+    ),
+    Parts(
+        KINSHIP_SUPPORT,
+        (KIN_WORDS, ASK_WORDS),
+        KIN_CARE,
+        beside=HELP_ASKED,
+        graver=KINSHIP_STRUGGLING,
+        unless=FOR_A_WHILE,
+    ),
     Parts(MISSING_AGAIN, (MISSING_WORDS,), MANY_TIMES_GONE),
     Parts(CONCEALED_PREGNANCY, (PREGNANCY_WORDS,), KEPT_FROM_CARE, beside=PREGNANCY_TOLD, negative=True),
 )
