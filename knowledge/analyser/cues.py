@@ -264,11 +264,11 @@ def negated(doc: Doc, start: int, end: int) -> bool:
     return (
         _negated_near(norms, lowers, start, end, sent_start, sent_end)
         or _asked_and_denied(norms, lowers, start, end, sent_start, sent_end)
-        or _reported_and_refuted(doc, lowers, end, sent_start, sent_end, start)
+        or _reported_and_refuted(doc, lowers, start, end, sent_start, sent_end)
     )
 
 
-def _reported_and_refuted(doc: Doc, lowers: list[str], end: int, sent_start: int, sent_end: int, start: int) -> bool:
+def _reported_and_refuted(doc: Doc, lowers: list[str], start: int, end: int, sent_start: int, sent_end: int) -> bool:
     """Whether the match is a worry passed on (a rumour, a report, someone worried) that the same or
     the next sentence finds unfounded: "rumour going round that Sophie was pregnant; the nurse spoke
     to her, she isn't", "parent rang worried he might be carrying a knife; bag checked, nothing
