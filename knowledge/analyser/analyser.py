@@ -703,13 +703,16 @@ class Analyser:
         guessed = set(doc.user_data.get("guessed", ()))
         for phrase, start, end in self.phrases.matches(doc):
             key = phrase.key
+            confidence = _confidence(start, end, guessed)
+            current = best.get(key)
+            # The matches come in the order they start, and the earliest of the surest is kept, so
+            # only a surer match can replace one read already: the others are not worth checking.
+            if current is not None and confidence <= current.confidence:
+                continue
             if self._excluded(doc, start, end, key, phrase.elements):
                 continue
-            finding = _finding(text, doc, key, start, end, _confidence(start, end, guessed))
-            current = best.get(key)
-            if current is None or (finding.confidence, -finding.start) > (current.confidence, -current.start):
-                best[key] = finding
-                matched[key] = (phrase, start)
+            best[key] = _finding(text, doc, key, start, end, confidence)
+            matched[key] = (phrase, start)
         self._who_it_is_about(doc, best)
         self._own_partner(doc, best)
         self._parents_partner(doc, best)

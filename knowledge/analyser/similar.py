@@ -91,7 +91,7 @@ class Similar:
         df = Counter(w for counts in tf.values() for w in counts)
         self.idf = {w: math.log((1 + len(tf)) / n) for w, n in df.items()}  # smoothed: never 0
         common = max(COMMON_MIN, COMMON_SHARE * len(tf))
-        self.distinctive = {w for w, n in df.items() if n <= common}
+        distinctive = {w for w, n in df.items() if n <= common}
         # Each word's weight in each indicator's unit vector, as arrays over the indicators: a
         # sentence is scored against all of them at once, word by word (it runs on most sentences).
         self.keys = list(tf)
@@ -104,6 +104,8 @@ class Similar:
                     postings[w][0].append(k)
                     postings[w][1].append(x / length)
         self.index = {w: (np.array(ks), np.array(xs)) for w, (ks, xs) in postings.items()}
+        # the indicators each distinctive word is in, asked of the best one for every sentence read
+        self.used_by = {w: frozenset(postings[w][0]) for w in distinctive}
 
     @classmethod
     def train(cls, texts: dict[str, list[str]], norms: Callable[[str], list[str]]) -> Similar:
@@ -123,7 +125,7 @@ class Similar:
         best = int(scores.argmax())
         if not scores[best]:
             return None, 0.0, set()
-        shared = {w for w in query if w in self.distinctive and best in self.index[w][0]}
+        shared = {w for w in query if best in self.used_by.get(w, ())}
         return self.keys[best], float(scores[best]), shared
 
     def sentences(self, doc: Doc, covered: set[int]) -> list[tuple[str, Span, float]]:
