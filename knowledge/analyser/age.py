@@ -54,7 +54,9 @@ _YEARS = re.compile(
 )
 _UNDER_ONE = re.compile(rf"\b{_NUM}{_SEP}(?:months?|mths?|mo|weeks?|wks?|wk|days?)(?:{_SEP}old)?\b", re.I)
 _UNBORN = re.compile(
-    r"\b(?:\d{1,2}\s*(?:weeks?|wks?|months?)\s+(?:pregnant|along|gestation)|pregnant|unborn|expecting a baby|due date"
+    r"\b"
+    + _starting(["pregnant", "unborn", "expecting", "due", "expectant", "mum", "mother", "dad", "father"], digits=True)
+    + r"(?:\d{1,2}\s*(?:weeks?|wks?|months?)\s+(?:pregnant|along|gestation)|pregnant|unborn|expecting a baby|due date"
     r"|expectant|(?:mum|mother|dad|father)[\s-]+to[\s-]+be)\b",
     re.I,
 )
@@ -69,8 +71,27 @@ _GESTATION = re.compile(r"^\s*(?:pregnant|along|gestation|into (?:her|the) pregn
 # A hedge may stand before it ("he's only about four", "she's like 6"). A number word counts only
 # where the clause ends with it ("he's only four and...", not "I'm two streets away").
 _HEDGES = r"(?:(?:only|just|about|around|like|nearly|almost|barely|roughly|maybe|probably|not even)\s+){0,2}"
+# who an age is said of, in the order of the pattern below, for its look-ahead
+_SAID_OF = [
+    "she",
+    "he",
+    "i",
+    "grand",
+    "step",
+    "son",
+    "daughter",
+    "niece",
+    "nephew",
+    "boy",
+    "girl",
+    "child",
+    "kid",
+    "friend",
+    "mate",
+    "bestie",
+]
 _SAID_AGE = re.compile(
-    r"\b(?:(?:she|he)(?:'s|’s|s|\s+is)|i(?:'m|’m|m|\s+am)"
+    r"\b" + _starting(_SAID_OF) + r"(?:(?:she|he)(?:'s|’s|s|\s+is)|i(?:'m|’m|m|\s+am)"
     r"|(?:(?:grand|step)?(?:son|daughter)|niece|nephew|boy|girl|child|kid|friend|mate|bestie)(?:'s|’s|\s+is))\s+"
     + _HEDGES
     + r"(?:(\d{1,2})\b(?!\s*(?:%|percent|mins?\b|minutes|hours?|hrs?"

@@ -420,8 +420,9 @@ STILL_GONE = re.compile(
     r"|(?:still|been)\s+(?:not\s+)?(?:missing|gone)\b(?!\s+(?:school|lessons?|class|meals?|appointments?|feeds?)))",
     re.I,
 )
+# searched in every narrative: the look-ahead turns down at once a word that starts none of these
 BACK = re.compile(
-    r"\b(?:walked in|got (?:in|home|back)|came (?:home|back|in)|turned up|found (?:safe|him|her|at)|located|returned"
+    r"\b(?=[wgctflrbish])(?:walked in|got (?:in|home|back)|came (?:home|back|in)|turned up|found (?:safe|him|her|at)|located|returned"
     r"|brought (?:her|him) back|is back|back home now|(?:she|he)(?:'s|s) back|(?:home|back|in) (?:till|til|until))\b",
     re.I,
 )
