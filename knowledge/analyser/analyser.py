@@ -474,6 +474,10 @@ WENT_MISSING = re.compile(
     r"|ran\s+(?:off|away)\b|stayed\s+out\b)",
     re.I,
 )
+# "didn't come in till gone eleven", "didnt go home till like midnight": the words of gone and of the
+# return in one, whose negation is the late return's own, not a denial of it.
+UNTIL = ("till", "til", "until")
+LATE_BACK = re.compile(rf"(?:{WENT_MISSING.pattern})\s+(?:{'|'.join(UNTIL)})\b", re.I)
 EPISODE = "missing_single_episode"
 # ... and back only on another day ("turned up Monday morning", "located two days later") is missing
 # overnight, the graver grade.
@@ -1243,14 +1247,18 @@ class Analyser:
         if not backs:
             return
         back = backs[-1]
-        span = doc.char_span(back.start(), back.end(), alignment_mode="expand")
+        late = None
+        if back.group().split()[-1].lower() in UNTIL:  # "home till": was it "didn't come home till"?
+            late = next((m for m in LATE_BACK.finditer(text_of(doc), 0, back.end()) if m.end() == back.end()), None)
+        if late is None:
+            span = doc.char_span(back.start(), back.end(), alignment_mode="expand")
+            excluded = span is None or self._excluded(doc, span.start, span.end, EPISODE)
+        else:
+            span = doc.char_span(late.start(), late.end(), alignment_mode="expand")
+            said = tuple(words(doc)[0][span.start : span.end]) if span is not None else ()
+            excluded = span is None or self._excluded(doc, span.start, span.end, EPISODE, said, negative=True)
         after = text_of(doc)[back.end() :]
-        if (
-            span is None
-            or self._excluded(doc, span.start, span.end, EPISODE)
-            or STILL_GONE.search(after)
-            or WENT_MISSING.search(after)
-        ):
+        if excluded or STILL_GONE.search(after) or WENT_MISSING.search(after):
             return
         now = best.get(MISSING_NOW)
         if now is not None and now.end <= back.start():

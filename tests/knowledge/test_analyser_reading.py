@@ -660,6 +660,18 @@ def test_a_child_gone_and_then_back_is_a_missing_episode_not_missing_now(analyse
     assert not analysis.immediate_danger, text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son didnt get in till gone midnight on friday, first time ever, hes fine now",
+        "she did not come back until the police brought her home at 2am",
+    ],
+)
+def test_a_child_not_back_until_late_was_gone_and_back(analyser, text):
+    # the negation in "didn't come in till" is the late return's own, not a denial of it
+    assert "missing_single_episode" in found(analyser, text), text
+
+
 def test_a_child_back_only_on_another_day_was_missing_overnight(analyser):
     text = "Ellie (14) was reported missing by her dad on Friday evening; police located her in Hull two days later."
     readings = found(analyser, text)
@@ -677,6 +689,8 @@ def test_a_child_back_only_on_another_day_was_missing_overnight(analyser):
         ("Jade (14) went missing again on Friday, found safe in Leeds on Sunday", "missing_repeatedly"),
         # a denial of going missing
         ("Per his carer, Kyle has not gone missing this year and is back by ten every night.", None),
+        # kept in till a time, not gone
+        ("he wasnt allowed out till his homework was done, then he came in", None),
     ],
 )
 def test_a_return_is_an_episode_only_when_a_child_went_and_nothing_after_it_says_gone(analyser, text, reading):
