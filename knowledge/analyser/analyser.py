@@ -460,6 +460,7 @@ GONE_WORRY |= {
     "panicking",
 }
 GONE_ADULT = ADULTS | {"ex", "stepdad", "nan", "gran"}
+GONE_HELPERS = AUXILIARIES | {"do", "still", "never"}
 # A child told gone and then back ("didn't come home after school ... he turned up at half nine,
 # fine", "located by police 22:30, unharmed") is a missing episode, not a child missing now: the words
 # that read missing now ("phone was off") tell the worry of that night. Gone again after the return
@@ -832,6 +833,8 @@ class Analyser:
         if "out" not in elements and any(
             norms[k] in PUT_OUT and "out" in lowers[k + 1 : k + 3] for k in range(start, min(end, len(lowers) - 1))
         ):
+            return True
+        if key in self.missing and _an_adult_gone(norms, start):
             return True
         if _number_is_a_duration(lowers, end, elements):
             return True
@@ -1671,6 +1674,16 @@ def _person_class(word: str) -> frozenset[str]:
     if word in WRITER_OWNER:
         return WRITER_OWNER
     return WRITER_OBJECT if word in FIRST_PERSON else PERSON - FIRST_PERSON
+
+
+def _an_adult_gone(norms: list[str], start: int) -> bool:
+    """Whether the words of gone at `start` are said of an adult standing right before them, past
+    the verb's helpers: "my dad didnt come home till 3am", "his mum still not back". A name or an
+    age between ("Carer rang: Amira (15) did not return") is the child."""
+    k = start - 1
+    while k >= 0 and norms[k] in GONE_HELPERS:
+        k -= 1
+    return k >= 0 and norms[k] in GONE_ADULT
 
 
 def _number_is_a_duration(lowers: list[str], end: int, elements: tuple[Element, ...]) -> bool:

@@ -672,6 +672,32 @@ def test_a_child_not_back_until_late_was_gone_and_back(analyser, text):
     assert "missing_single_episode" in found(analyser, text), text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad didnt come home till 3am and he was drunk and shouting",
+        "his dad still not home from work and we havent heard from him",
+        "Police: mum arrested at 21:00, the two children alone at the flat, dad whereabouts unknown.",
+    ],
+)
+def test_an_adult_gone_is_no_missing_child(analyser, text):
+    analysis = analyser.analyse(text)
+    assert analyser.missing.isdisjoint(f.indicator_id for f in analysis.findings), analysis.findings
+    assert not analysis.immediate_danger, text
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("my son hasnt come home and its dark, his phone is off", "missing_child_at_risk_now"),
+        # the carer rang; the child named between did not return
+        ("Carer rang 08:10: Jess (15) did not return last night, no contact since.", "missing_overnight"),
+    ],
+)
+def test_a_child_gone_is_still_read_beside_the_adult_who_tells_it(analyser, text, reading):
+    assert reading in found(analyser, text), text
+
+
 def test_a_child_back_only_on_another_day_was_missing_overnight(analyser):
     text = "Ellie (14) was reported missing by her dad on Friday evening; police located her in Hull two days later."
     readings = found(analyser, text)
