@@ -423,6 +423,25 @@ HELP_ASKED = re.compile(
 )
 # Going missing told as one of many: "reported missing x5 since Jan", "ive run off like 5 times this
 # month", "missing for the 6th time since Sept".
+# A child nobody came for at the end of the school or nursery day: "no one collected Freddie (3) at
+# 18:00 close", "not collected at 3.15 for the 3rd time", "nobody came to get him from school". Not
+# "no one to collect him" (a parent taken away: a child without a carer), nor "inhalers not collected
+# since June".
+SUPERVISION_LAPSES = "supervision_lapses"
+COLLECT_WORDS = {"collected", "collect", "picked", "pick", "get"}
+NOT_COLLECTED = re.compile(
+    r"\b(?:no ?(?:one|1|body)|nobody|not|never|wasn'?t|weren'?t)\s+(?:(?:been\s+)?(?:collected|picked up)"
+    r"|(?:came|come|turned up|showed up)\s+to\s+(?:collect|pick (?:him|her|them) up|get (?:him|her|them)))\b",
+    re.I,
+)
+THINGS_NOT_COLLECTED = re.compile(
+    r"\b(?:prescriptions?|repeats?|inhalers?|meds|medications?|medicines?|tablets|parcels?)\s+(?:\w+\s+)?not collected\b",
+    re.I,
+)
+SCHOOL_DAY = re.compile(
+    r"\b(?:school|nursery|club|gates?|end of (?:the )?day|home time|close|closing|\d{1,2}[:.]\d{2}|\d{1,2}\s?pm)\b",
+    re.I,
+)
 MISSING_AGAIN = "missing_repeatedly"
 MISSING_WORDS = {"missing", "run", "ran", "runs", "running"}
 MANY_TIMES_GONE = re.compile(
@@ -523,5 +542,14 @@ FROM_PARTS = (
         unless=FOR_A_WHILE,
     ),
     Parts(MISSING_AGAIN, (MISSING_WORDS,), MANY_TIMES_GONE),
+    Parts(
+        SUPERVISION_LAPSES,
+        (COLLECT_WORDS,),
+        NOT_COLLECTED,
+        beside=SCHOOL_DAY,
+        negative=True,
+        graver=CHILD_WITHOUT_CARER,
+        unless=THINGS_NOT_COLLECTED,
+    ),
     Parts(CONCEALED_PREGNANCY, (PREGNANCY_WORDS,), KEPT_FROM_CARE, beside=PREGNANCY_TOLD, negative=True),
 )

@@ -1429,3 +1429,27 @@ def test_kinship_care_and_repeated_missing_are_read_from_their_parts(analyser, t
 )
 def test_babysitting_or_a_thing_gone_is_no_kinship_care_nor_repeated_missing(analyser, text, reading):
     assert reading not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mason (6) wasn't collected at 3.15 and school couldn't reach mum until 4.30.",
+        "my little sister is 4 and nobody came to pick her up from nursery again, the staff had to wait with her",
+    ],
+)
+def test_a_child_nobody_came_for_at_the_end_of_the_day_is_a_lapse_in_supervision(analyser, text):
+    assert "supervision_lapses" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mason (6) is always collected on time from after-school club by his dad or nan.",
+        "Police: dad arrested 14:00, Mason (6) at school with no one to collect him, no family known.",
+        "School nurse: Mason (6) has asthma, his inhalers not collected from the pharmacy since June.",
+        "what happens if nobody collects him from school on time?",
+    ],
+)
+def test_a_child_collected_or_a_thing_not_collected_is_no_lapse(analyser, text):
+    assert "supervision_lapses" not in found(analyser, text), text
