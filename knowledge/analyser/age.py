@@ -109,7 +109,14 @@ _OF_AGE = re.compile(
     r"(\d{1,2}|" + _one_of([w for w in _NUMBERS if w not in ("a", "an")]) + r")\b",
     re.I,
 )
-_BRACKET = re.compile(r"[A-Z][a-z]+\s*\((\d{1,2})\)")
+# A note's bracketed age after a name or initial ("Tia (7)", "C (12)", "Y9 (13)") or a word for the
+# child ("Yr 7 pupil (12)"); not a brother's or sister's, told beside the child's ("baby boy 10/52 ...
+# big sister (2)", "28/40 ... her first child (3) lives with gran").
+_BRACKETED = ["pupil", "student", "girl", "boy", "child", "kid", "son", "daughter", "lad"]
+_NOT_THIS_CHILD = "".join(rf"(?<!{word} )" for word in ("first", "older", "elder", "eldest", "other", "previous"))
+_BRACKET = re.compile(
+    r"(?:\b[A-Z][a-z]*\d*|" + _NOT_THIS_CHILD + r"\b(?i:" + "|".join(_BRACKETED) + r"))\s*\((\d{1,2})\)"
+)
 _WORDS = [
     (re.compile(r"\b(?:new\s?born|newborn|neonate|infant|baby|babies)\b", re.I), 0),
     (re.compile(r"\b(?:toddler)\b", re.I), 2),

@@ -56,6 +56,22 @@ def test_age_or_no_age(text, age):
     assert read_age(text) == age
 
 
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        # a note's bracketed age, after a word for the child or an initial, comes before the other party's
+        ("Yr 7 pupil (12) told TA she had sex with a 15-year-old boy", 12),
+        ("DSL: C (12) told form tutor she has had sex with a boy (14)", 12),
+        ("Y9 (14) disclosed a boy (15) in her year held her down", 14),
+        ("School: Y10 girl (15) seen getting into cars with older men", 15),
+        # a brother's or sister's, told beside the child's, is not the child's
+        ("Antenatal booking. Mum's first child (3) lives with her gran under an SGO. She is pregnant again.", -1),
+    ],
+)
+def test_a_bracketed_age_is_the_childs_the_note_opens_with(text, age):
+    assert read_age(text) == age
+
+
 def test_a_length_of_time_does_not_make_a_non_mobile_baby():
     assert not is_non_mobile_baby("a bruise on her arm; she has been sofa surfing for three weeks")
     assert is_non_mobile_baby("a 3 week old with a bruise")
