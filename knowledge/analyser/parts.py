@@ -442,6 +442,22 @@ SCHOOL_DAY = re.compile(
     r"\b(?:school|nursery|club|gates?|end of (?:the )?day|home time|close|closing|\d{1,2}[:.]\d{2}|\d{1,2}\s?pm)\b",
     re.I,
 )
+# A scald that needs a doctor now: something boiling or hot pulled, tipped or spilt over the child, or
+# the child scalded, and the skin peeling, coming off or blistering all over. A scald told without
+# such signs is left to the words (suspicious or not), and one long ago to the history cue.
+SERIOUS_INJURY_NOW = "serious_injury_needs_treatment_now"
+SCALD_WORDS = {"boiling", "scalded", "scalding", "scald", "kettle", "hot"}
+HOT_SPILL = re.compile(
+    r"\b(?:pulled|tipped|spilt|spilled|poured|knocked|threw|thrown|fell into|fallen into)\s+(?:\w+\s+){0,4}?"
+    r"(?:(?:boiling|scalding|hot)\s+(?:(?:cup|mug|bowl|jug|pan) of\s+)?(?:water|kettle|pan|tea|coffee|oil|fat|bath|soup)|kettle)\b"
+    r"|\bscalded\b",
+    re.I,
+)
+SKIN_OFF = re.compile(
+    r"\bskin(?:'s|’s|s)?(?:\s+\w+){0,4}?\s+(?:peeling|coming off|falling off|hanging off|blistering|bubbling)"
+    r"|\bblister(?:s|ing|ed)?\s+(?:all over|everywhere)",
+    re.I,
+)
 MISSING_AGAIN = "missing_repeatedly"
 MISSING_WORDS = {"missing", "run", "ran", "runs", "running"}
 MANY_TIMES_GONE = re.compile(
@@ -542,6 +558,7 @@ FROM_PARTS = (
         unless=FOR_A_WHILE,
     ),
     Parts(MISSING_AGAIN, (MISSING_WORDS,), MANY_TIMES_GONE),
+    Parts(SERIOUS_INJURY_NOW, (SCALD_WORDS,), HOT_SPILL, beside=SKIN_OFF),
     Parts(
         SUPERVISION_LAPSES,
         (COLLECT_WORDS,),

@@ -1453,3 +1453,28 @@ def test_a_child_nobody_came_for_at_the_end_of_the_day_is_a_lapse_in_supervision
 )
 def test_a_child_collected_or_a_thing_not_collected_is_no_lapse(analyser, text):
     assert "supervision_lapses" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Help, my 2 year old just tipped a hot cup of tea all over his chest and the skin is coming off",
+        "my daughter knocked the kettle over and the skin on her arm is peeling, shes screaming",
+    ],
+)
+def test_a_scald_with_the_skin_coming_away_needs_treatment_now(analyser, text):
+    analysis = analyser.analyse(text)
+    assert "serious_injury_needs_treatment_now" in {f.indicator_id for f in analysis.findings}, analysis.findings
+    assert analysis.immediate_danger, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he pulled a pan of boiling water over himself when he was 2, the skin peeled off but it healed well",
+        "she spilt hot tea on her hand, its a bit red, no blisters",
+        "mum tipped the hot water out of the bath before he got in",
+    ],
+)
+def test_a_scald_long_ago_or_without_such_signs_is_no_emergency(analyser, text):
+    assert "serious_injury_needs_treatment_now" not in found(analyser, text), text
