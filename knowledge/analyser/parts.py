@@ -458,6 +458,21 @@ SKIN_OFF = re.compile(
     r"|\bblister(?:s|ing|ed)?\s+(?:all over|everywhere)",
     re.I,
 )
+# A debt the child is threatened over, read from its parts: owing ("i owe these guys 500", "in debt to
+# these man") and a threat of harm to the child or the family ("theyll slice me if i dont pay up",
+# "they gonna come for my little bro"). A debt with no threat, or a threat with no debt, is not it.
+DEBT_THREATS = "cce_debt_threats"
+OWE_WORDS = {"owe", "owes", "owed", "owing", "debt", "hock"}
+OWING = re.compile(
+    r"\b(?:owe|owes|owed|owing)\s+(?:\w+\s+){0,3}?(?:£\s?\d+|\d+(?:\s+bags?)?|money|cash|bags?|quid|grand)\b"
+    r"|\b(?:in debt|in hock)\s+to\b",
+    re.I,
+)
+HARM_THREATENED = re.compile(
+    r"(?:'ll|’ll|\b(?:theyll|will|gonna|going to|would|theyd)|'d|’d)\s+(?:\w+\s+){0,2}?"
+    r"(?:slice|shank|stab|cut|hurt|kill|batter|smash|jump|break|do (?:me|him|her|us) in|come for)\b",
+    re.I,
+)
 MISSING_AGAIN = "missing_repeatedly"
 MISSING_WORDS = {"missing", "run", "ran", "runs", "running"}
 MANY_TIMES_GONE = re.compile(
@@ -559,6 +574,7 @@ FROM_PARTS = (
     ),
     Parts(MISSING_AGAIN, (MISSING_WORDS,), MANY_TIMES_GONE),
     Parts(SERIOUS_INJURY_NOW, (SCALD_WORDS,), HOT_SPILL, beside=SKIN_OFF),
+    Parts(DEBT_THREATS, (OWE_WORDS,), OWING, beside=HARM_THREATENED),
     Parts(
         SUPERVISION_LAPSES,
         (COLLECT_WORDS,),

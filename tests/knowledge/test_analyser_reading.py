@@ -1478,3 +1478,26 @@ def test_a_scald_with_the_skin_coming_away_needs_treatment_now(analyser, text):
 )
 def test_a_scald_long_ago_or_without_such_signs_is_no_emergency(analyser, text):
     assert "serious_injury_needs_treatment_now" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i owe these lads 300 cos my bag got nicked and they said theyll cut me if i dont pay by sunday",
+        "My grandson owes some men money and they told him they'd batter his mum if he doesn't sort it.",
+    ],
+)
+def test_a_debt_the_child_is_threatened_over_is_read_from_its_parts(analyser, text):
+    assert "cce_debt_threats" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i owe my mate 300 for the ps5, hell want it back by christmas",  # no harm threatened
+        "dad owes the council 300 in rent and the letter says they will take him to court",
+        "my brother says hell smash my phone if i touch his xbox again",  # no debt
+    ],
+)
+def test_a_debt_with_no_threat_or_a_threat_with_no_debt_is_not_debt_bondage(analyser, text):
+    assert "cce_debt_threats" not in found(analyser, text), text
