@@ -473,6 +473,20 @@ HARM_THREATENED = re.compile(
     r"(?:slice|shank|stab|cut|hurt|kill|batter|smash|jump|break|do (?:me|him|her|us) in|come for)\b",
     re.I,
 )
+# Sex between two young teenagers told as "doing it" ("me n jay did it at his house on sat were both
+# 15", "me n my gf are both 15 n weve done it"): the act as the pair tell it, beside both their ages
+# of 13 to 15. A child of 12 or under is read as under 13 by the age rule; "did it for a dare", or
+# "me and my brother did it", is not it.
+UNDER_16_PEER = "sexual_activity_under_16_peer"
+DONE_WORDS = {"did", "done", "doing"}
+BOTH_WORDS = {"both"}
+DID_IT = re.compile(
+    r"\b(?:(?:me|i)\s+(?:n|and|&)\s+(?!(?:my\s+)?(?:brother|sister|bro|sis|mum|dad|nan|cousin|mates?|friends?)\b)"
+    r"(?:\w+\s+)?\w+\s+(?:did|done|have done|'ve done|ve done)\s+it|we(?:'ve|’ve|ve| have)?\s+(?:did|done)\s+it"
+    r"|(?:did|done|doing)\s+it\s+with)\b(?!\s+(?:for|to|on purpose|because|cos|coz|again|wrong|right)\b)",
+    re.I,
+)
+BOTH_YOUNG_TEENS = re.compile(r"\bboth\s+(?:only\s+)?(?:1[3-5]|thirteen|fourteen|fifteen)\b", re.I)
 MISSING_AGAIN = "missing_repeatedly"
 MISSING_WORDS = {"missing", "run", "ran", "runs", "running"}
 MANY_TIMES_GONE = re.compile(
@@ -575,6 +589,7 @@ FROM_PARTS = (
     Parts(MISSING_AGAIN, (MISSING_WORDS,), MANY_TIMES_GONE),
     Parts(SERIOUS_INJURY_NOW, (SCALD_WORDS,), HOT_SPILL, beside=SKIN_OFF),
     Parts(DEBT_THREATS, (OWE_WORDS,), OWING, beside=HARM_THREATENED),
+    Parts(UNDER_16_PEER, (DONE_WORDS, BOTH_WORDS), DID_IT, beside=BOTH_YOUNG_TEENS),
     Parts(
         SUPERVISION_LAPSES,
         (COLLECT_WORDS,),

@@ -1501,3 +1501,26 @@ def test_a_debt_the_child_is_threatened_over_is_read_from_its_parts(analyser, te
 )
 def test_a_debt_with_no_threat_or_a_threat_with_no_debt_is_not_debt_bondage(analyser, text):
     assert "cce_debt_threats" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me and ellie did it at hers on friday, were both 14 n no one knows",
+        "she did it with her bf at his house, theyre both 15",
+    ],
+)
+def test_two_young_teenagers_doing_it_is_sexual_activity_under_16(analyser, text):
+    assert "sexual_activity_under_16_peer" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me n jake did it for a dare at school, were both 14",
+        "me and my brother did it together, the science project, were both 13",
+        "me and ellie did it at hers on friday",  # no ages told
+    ],
+)
+def test_doing_it_for_a_dare_or_with_a_brother_or_without_ages_is_not_read_as_sex(analyser, text):
+    assert "sexual_activity_under_16_peer" not in found(analyser, text), text
