@@ -487,6 +487,19 @@ DID_IT = re.compile(
     re.I,
 )
 BOTH_YOUNG_TEENS = re.compile(r"\bboth\s+(?:only\s+)?(?:1[3-5]|thirteen|fourteen|fifteen)\b", re.I)
+# A weapon carried, told as the child keeps it ("i keep a blade on me now when i go town", "he's got
+# a knife in his coat"): a blade on the person or in what they carry, not one in a kitchen drawer nor
+# one taken to cut an apple at lunch.
+WEAPON_CARRYING = "weapon_carrying"
+WEAPON_WORDS = {"knife", "blade", "machete", "shank", "weapon", "knives", "blades"}
+WEAPON_CARRIED = re.compile(
+    r"\b(?:carry|carries|carrying|keep|keeps|keeping|kept|got|have|has|had|bring|brings|bringing|brought|take|takes)"
+    r"\s+(?:a|an|his|her|my|their|the)?\s*(?:knife|blade|machete|shank|weapon|knives|blades)"
+    r"\s+(?:(?:on|with)\s+(?:me|him|her|them|us)\b"
+    r"|in\s+(?:my|his|her|their)\s+(?:bag|pocket|coat|jacket|waistband|rucksack|sock|trousers|hoodie)s?\b)"
+    r"(?!\s+(?:to\s+(?:cut|eat|slice|peel|spread|open)|for\s+(?:lunch|work|fishing|camping|scouts))\b)",
+    re.I,
+)
 MISSING_AGAIN = "missing_repeatedly"
 MISSING_WORDS = {"missing", "run", "ran", "runs", "running"}
 MANY_TIMES_GONE = re.compile(
@@ -590,6 +603,7 @@ FROM_PARTS = (
     Parts(SERIOUS_INJURY_NOW, (SCALD_WORDS,), HOT_SPILL, beside=SKIN_OFF),
     Parts(DEBT_THREATS, (OWE_WORDS,), OWING, beside=HARM_THREATENED),
     Parts(UNDER_16_PEER, (DONE_WORDS, BOTH_WORDS), DID_IT, beside=BOTH_YOUNG_TEENS),
+    Parts(WEAPON_CARRYING, (WEAPON_WORDS,), WEAPON_CARRIED),
     Parts(
         SUPERVISION_LAPSES,
         (COLLECT_WORDS,),

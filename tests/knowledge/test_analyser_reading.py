@@ -1524,3 +1524,26 @@ def test_two_young_teenagers_doing_it_is_sexual_activity_under_16(analyser, text
 )
 def test_doing_it_for_a_dare_or_with_a_brother_or_without_ages_is_not_read_as_sex(analyser, text):
     assert "sexual_activity_under_16_peer" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother takes a machete with him when he goes out with his mates now",
+        "found out my son's got a blade in his hoodie most days, says everyone does",
+    ],
+)
+def test_a_weapon_kept_on_the_child_is_weapon_carrying(analyser, text):
+    assert "weapon_carrying" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she takes a knife with her to cut her apple at lunch",
+        "he has never carried a knife on him, his bag was checked and it was clear",
+        "he used to carry a blade on him in year 9 but he stopped two years ago",
+    ],
+)
+def test_a_knife_at_home_denied_or_long_ago_is_no_weapon_carrying(analyser, text):
+    assert "weapon_carrying" not in found(analyser, text), text
