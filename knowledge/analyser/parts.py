@@ -500,6 +500,23 @@ WEAPON_CARRIED = re.compile(
     r"(?!\s+(?:to\s+(?:cut|eat|slice|peel|spread|open)|for\s+(?:lunch|work|fishing|camping|scouts))\b)",
     re.I,
 )
+# The child's main carer in prison and the child moved from home: the mother or the sole carer locked
+# up, remanded or sent down ("my mum got locked up", "mum remanded in custody 3 wks ago"), beside the
+# child now living elsewhere or at a new school. A parent in prison with the child's care unchanged is
+# the lesser concern.
+CARER_IMPRISONED = "primary_carer_imprisoned"
+IN_CUSTODY = "parent_in_custody"
+JAIL_WORDS = {"locked", "remanded", "custody", "prison", "jail", "jailed", "sent", "sentenced", "imprisoned", "remand"}
+CARER_JAILED = re.compile(
+    r"\b(?:mum|mother|mam|mom|(?:sole|only|main) carer)(?:'s|’s|s)?\s+(?:\w+\s+){0,2}?"
+    r"(?:locked up|sent down|jailed|imprisoned|remanded|sentenced|in (?:prison|custody|jail)|went to (?:prison|jail))\b",
+    re.I,
+)
+MOVED_AWAY = re.compile(
+    r"\b(?:(?:now|am|im|is|are)\s+(?:with|living with|livin with|staying with)|moved (?:to|in with)|sent to live"
+    r"|changed schools?|new school|split (?:up )?between)\b",
+    re.I,
+)
 MISSING_AGAIN = "missing_repeatedly"
 MISSING_WORDS = {"missing", "run", "ran", "runs", "running"}
 MANY_TIMES_GONE = re.compile(
@@ -604,6 +621,7 @@ FROM_PARTS = (
     Parts(DEBT_THREATS, (OWE_WORDS,), OWING, beside=HARM_THREATENED),
     Parts(UNDER_16_PEER, (DONE_WORDS, BOTH_WORDS), DID_IT, beside=BOTH_YOUNG_TEENS),
     Parts(WEAPON_CARRYING, (WEAPON_WORDS,), WEAPON_CARRIED),
+    Parts(CARER_IMPRISONED, (JAIL_WORDS,), CARER_JAILED, beside=MOVED_AWAY, lesser=IN_CUSTODY),
     Parts(
         SUPERVISION_LAPSES,
         (COLLECT_WORDS,),

@@ -1547,3 +1547,26 @@ def test_a_weapon_kept_on_the_child_is_weapon_carrying(analyser, text):
 )
 def test_a_knife_at_home_denied_or_long_ago_is_no_weapon_carrying(analyser, text):
     assert "weapon_carrying" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Handover: Evie (6) is now staying with a family friend, her mum having been remanded to HMP Bronzefield.",
+        "Transfer: Noah (10) now with his aunt in Hull after mum remanded in custody; new school, wetting the bed.",
+    ],
+)
+def test_a_mother_in_prison_and_the_child_moved_is_the_main_carer_imprisoned(analyser, text):
+    readings = found(analyser, text)
+    assert "primary_carer_imprisoned" in readings and "parent_in_custody" not in readings, readings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum got locked up last year for a few nights but she's home now and we never moved",
+        "when the police locked up my mum's ex we moved to a new school to be safe",
+    ],
+)
+def test_a_mother_home_again_or_another_adult_jailed_is_not_the_main_carer_imprisoned(analyser, text):
+    assert "primary_carer_imprisoned" not in found(analyser, text), text
