@@ -517,6 +517,23 @@ MOVED_AWAY = re.compile(
     r"|changed schools?|new school|split (?:up )?between)\b",
     re.I,
 )
+# A child hurt in an attack on their parent: the attack on the mother ("went for her", "shoved her
+# into the door", "threw a plate at his mum") and the child hurt in it ("the baby got knocked out of
+# her arms", "I got hit"). Not "she got hurt", who as often is the mother.
+HURT_IN_DV = "child_hurt_in_domestic_violence"
+GOT_WORDS = {"got", "was", "were", "getting", "gets"}
+HURT_WORDS = {"knocked", "hit", "hurt", "caught", "thrown", "flung", "cut", "injured", "dropped", "shoved", "pushed"}
+CHILD_HURT_IN_IT = re.compile(
+    r"\b(?:baby|child|kid|toddler|little one|son|daughter|boy|girl|brother|sister|bro|sis|he|i)\s+(?:\w+\s+)?"
+    r"(?:got|was|were|getting|gets)\s+"
+    r"(?:knocked|hit|hurt|caught|thrown|flung|cut|injured|dropped|shoved|pushed)\b",
+    re.I,
+)
+ATTACK_ON_MOTHER = re.compile(
+    r"\b(?:went for|going for|gone for|goes for|laying into|laid into|attacked|attacking|shoved|pushed|punched|punching"
+    r"|hit|hitting|battering|battered|strangling|strangled|threw \w+(?: \w+)? at)\s+(?:her|mum|mother|(?:my|his|her|their) (?:mum|mam|mother))\b",
+    re.I,
+)
 MISSING_AGAIN = "missing_repeatedly"
 MISSING_WORDS = {"missing", "run", "ran", "runs", "running"}
 MANY_TIMES_GONE = re.compile(
@@ -622,6 +639,7 @@ FROM_PARTS = (
     Parts(UNDER_16_PEER, (DONE_WORDS, BOTH_WORDS), DID_IT, beside=BOTH_YOUNG_TEENS),
     Parts(WEAPON_CARRYING, (WEAPON_WORDS,), WEAPON_CARRIED),
     Parts(CARER_IMPRISONED, (JAIL_WORDS,), CARER_JAILED, beside=MOVED_AWAY, lesser=IN_CUSTODY),
+    Parts(HURT_IN_DV, (GOT_WORDS, HURT_WORDS), CHILD_HURT_IN_IT, beside=ATTACK_ON_MOTHER),
     Parts(
         SUPERVISION_LAPSES,
         (COLLECT_WORDS,),

@@ -1570,3 +1570,30 @@ def test_a_mother_in_prison_and_the_child_moved_is_the_main_carer_imprisoned(ana
 )
 def test_a_mother_home_again_or_another_adult_jailed_is_not_the_main_carer_imprisoned(analyser, text):
     assert "primary_carer_imprisoned" not in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mums boyfriend was laying into her in the kitchen and my little brother got thrown against the cupboard",
+        "Her partner shoved her while she held the baby and the baby was dropped onto the floor, now in A&E.",
+    ],
+)
+def test_a_child_hurt_in_an_attack_on_their_mother_is_hurt_in_domestic_abuse(analyser, text):
+    assert "child_hurt_in_domestic_violence" in found(analyser, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dad went for mum last night, me and my brother hid upstairs and the baby wasn't hurt",
+        "my son got hit by a car on the way to school and mum is in bits",
+    ],
+)
+def test_an_attack_no_child_was_hurt_in_or_a_child_hurt_otherwise_is_not_hurt_in_domestic_abuse(analyser, text):
+    assert "child_hurt_in_domestic_violence" not in found(analyser, text), text
+
+
+def test_the_mother_hurt_is_not_a_child_hurt_in_domestic_abuse(analyser):
+    text = "her boyfriend hit her last night and she got cut on the glass table, the kids were at their nans"
+    assert "child_hurt_in_domestic_violence" not in found(analyser, text), text
