@@ -759,7 +759,8 @@ class Analyser:
             for key, sent, score in self.similar.sentences(doc, unread):
                 if key not in best and (not read or score >= SIMILAR_BESIDE):
                     best[key] = Finding(key, sent.text, sent.start_char, sent.end_char, SIMILAR_CONFIDENCE)
-        # after the fallback, whose resemblance knows neither the age nor the hospital
+        # after the fallback, whose resemblance knows neither the age, the hospital nor the pregnancy
+        self._in_pregnancy(doc, best)
         self._family_or_teen(doc, best, age)
         self._once_treated(doc, best)
         self._sex_with_the_older_partner(doc, best, age)

@@ -82,6 +82,12 @@ def test_a_pregnancy_named_without_the_word_pregnant_keeps_its_pre_birth_reading
     assert "unborn_parental_vulnerability" in found(analyser, "expectant mother smokes cannabis daily")
 
 
+def test_a_reading_by_resemblance_in_a_pregnancy_is_the_unborn_babys(analyser):
+    # the fallback reads the second sentence as children removed; the first says it is a pregnancy
+    readings = found(analyser, "Booked at 26/40. Both of her older boys became subject to adoption orders last spring.")
+    assert "unborn_previous_children_removed" in readings and "previous_children_removed" not in readings, readings
+
+
 def test_two_words_are_read_either_way_round_only_when_neither_is_a_person_or_a_number(analyser):
     assert "cce_cash_phones" not in found(analyser, "she is on her phone till 2 in the morning")
     assert "cce_cash_phones" in found(analyser, "he has 2 phones and a lot of cash")
