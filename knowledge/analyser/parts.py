@@ -371,7 +371,8 @@ AFRAID_OF_HOME = re.compile(
 THREATENED = "threats_to_child"
 LOSS_WORDS = {"care", "away", "out", "never"}
 THREAT_OF_LOSS = re.compile(
-    r"\b(?:put|send|sent|throw|kick|chuck)\s+(?:me|you|him|her)\s+(?:in(?:to)?\s+care|away|out|to\s+a\s+(?:care\s+)?home)\b"
+    r"\b(?:(?:put|send|sent|throw|kick|chuck)\s+(?:me|you|him|her)|get\s+(?:me|you|him|her)\s+(?:put|sent|taken|thrown))"
+    r"\s+(?:in(?:to)?\s+care|away|out|to\s+a\s+(?:care\s+)?home)\b"
     r"|\b(?:never|not)\s+see\s+(?:your|my|his|her)\s+(?:mum|dad|mam|mother|father|brothers?|sisters?)\s+again\b",
     re.I,
 )

@@ -1385,6 +1385,7 @@ def test_strict_parents_or_a_wedding_alone_are_no_early_sign_of_forced_marriage(
             "threats_to_child",
         ),
         ("since the divorce my mum makes me report back on dads new girlfriend", "parental_conflict_child_in_middle"),
+        ("my dad keeps saying if i behave like that again hell get me put in care", "threats_to_child"),
     ],
 )
 def test_fear_of_home_a_threat_of_loss_and_a_child_used_between_parents_are_read_from_their_parts(
