@@ -82,13 +82,13 @@ def test_the_held_out_score_does_not_fall_back(corpus, indicators):
     # rules left it there, and round 14 joining the dev split took it to 0.786; session 18's rules
     # (chosen on the validation split) to 0.794, and the part beside the dev sentences to 0.856;
     # session 19's (also chosen on validation) to 0.797 and 0.860; session 20's (also chosen on
-    # validation) took round 4 to 0.801.
+    # validation) took round 4 to 0.801; session 21's the part beside the dev sentences to 0.863.
     danger = frozenset(load_document("england").questions["immediate_danger"].confirms)
     analyser = Analyser(indicators, examples=dev_examples())
     held_out = [e for e in corpus if e.split == "heldout"]
     beside = score(analyser, [e for e in held_out if e.source != FRESH_PART], danger)
     fresh = score(analyser, [e for e in held_out if e.source == FRESH_PART], danger)
-    assert beside.micro()[2] >= 0.855
+    assert beside.micro()[2] >= 0.859
     assert fresh.micro()[2] >= 0.796
 
 
