@@ -422,8 +422,9 @@ STILL_GONE = re.compile(
 )
 # searched in every narrative: the look-ahead turns down at once a word that starts none of these
 BACK = re.compile(
-    r"\b(?=[wgctflrbish])(?:walked in|got (?:in|home|back)|came (?:home|back|in)|turned up|found (?:safe|him|her|at)|located|returned"
-    r"|brought (?:her|him) back|is back|back home now|(?:she|he)(?:'s|s) back|(?:home|back|in) (?:till|til|until))\b",
+    r"\b(?=[wgctflrbish])(?:walked in|got (?:in|home|back)|came (?:home|back|in)|turned up|found (?:safe|him|her|at)"
+    r"|located|returned|brought (?:her|him) back|is back|back home now"
+    r"|(?:she|he)(?:'s|s) back|(?:home|back|in) (?:till|til|until))\b",
     re.I,
 )
 # Who is gone: the person named last before the words is a child ("my little sister ... she aint
