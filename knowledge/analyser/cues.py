@@ -512,7 +512,9 @@ def _resolved_since(doc: Doc, start: int, end: int) -> bool:
     if any(_going_on_at(norms, k) for k in range(clause_start, clause_end)):
         return False
     sent_start, sent_end = sentence(doc, end - 1)
-    if clause_end >= sent_end or not any(_resolved_at(norms, k) for k in range(clause_end, sent_end)):
+    if clause_end >= sent_end or not any(
+        _resolved_at(norms, lowers, k, sent_start, sent_end) for k in range(clause_end, sent_end)
+    ):
         return False
     span = range(sent_start, sent_end)
     if any(norms[k] in LATELY or lowers[k] in LATELY for k in span):
@@ -530,10 +532,11 @@ def _going_on_at(norms: list[str], k: int) -> bool:
     return norms[k] in GOING_ON
 
 
-def _resolved_at(norms: list[str], k: int) -> bool:
-    """Whether the words at k say all is well now ("safe", "caught up", "no concerns"), not negated."""
+def _resolved_at(norms: list[str], lowers: list[str], k: int, sent_start: int, sent_end: int) -> bool:
+    """Whether the words at k say all is well now ("safe", "caught up", "no concerns"), not negated
+    in their clause ("never get a real chance to settle")."""
     if norms[k] in RESOLVED:
-        return NEGATION.isdisjoint(norms[max(0, k - 3) : k])
+        return not _negated_near(norms, lowers, k, k + 1, sent_start, sent_end)
     if norms[k] == NO and "since" in norms[k + 1 : k + 1 + NO_SINCE]:  # "no self-harm since"
         return True
     return tuple(norms[k : k + 2]) in RESOLVED_PAIRS

@@ -1604,3 +1604,9 @@ def test_an_attack_no_child_was_hurt_in_or_a_child_hurt_otherwise_is_not_hurt_in
 def test_the_mother_hurt_is_not_a_child_hurt_in_domestic_abuse(analyser):
     text = "her boyfriend hit her last night and she got cut on the glass table, the kids were at their nans"
     assert "child_hurt_in_domestic_violence" not in found(analyser, text), text
+
+
+def test_all_is_well_negated_in_its_clause_ends_nothing(analyser):
+    # "settle" is all being well only where its clause does not deny it
+    text = "They have moved house five times in three years and the kids never get a chance to settle."
+    assert "frequent_moves_instability" in found(analyser, text), text
