@@ -495,7 +495,7 @@ WEAPON_CARRYING = "weapon_carrying"
 WEAPON_WORDS = {"knife", "blade", "machete", "shank", "weapon", "knives", "blades"}
 WEAPON_CARRIED = re.compile(
     r"\b(?:carry|carries|carrying|keep|keeps|keeping|kept|got|have|has|had|bring|brings|bringing|brought|take|takes)"
-    r"\s+(?:a|an|his|her|my|their|the)?\s*(?:knife|blade|machete|shank|weapon|knives|blades)"
+    rf"\s+(?:a|an|his|her|my|their|the)?\s*(?:{'|'.join(sorted(WEAPON_WORDS))})"
     r"\s+(?:(?:on|with)\s+(?:me|him|her|them|us)\b"
     r"|in\s+(?:my|his|her|their)\s+(?:bag|pocket|coat|jacket|waistband|rucksack|sock|trousers|hoodie)s?\b)"
     r"(?!\s+(?:to\s+(?:cut|eat|slice|peel|spread|open)|for\s+(?:lunch|work|fishing|camping|scouts))\b)",
@@ -526,8 +526,7 @@ GOT_WORDS = {"got", "was", "were", "getting", "gets"}
 HURT_WORDS = {"knocked", "hit", "hurt", "caught", "thrown", "flung", "cut", "injured", "dropped", "shoved", "pushed"}
 CHILD_HURT_IN_IT = re.compile(
     r"\b(?:baby|child|kid|toddler|little one|son|daughter|boy|girl|brother|sister|bro|sis|he|i)\s+(?:\w+\s+)?"
-    r"(?:got|was|were|getting|gets)\s+"
-    r"(?:knocked|hit|hurt|caught|thrown|flung|cut|injured|dropped|shoved|pushed)\b",
+    rf"(?:{'|'.join(sorted(GOT_WORDS))})\s+(?:{'|'.join(sorted(HURT_WORDS))})\b",
     re.I,
 )
 ATTACK_ON_MOTHER = re.compile(
